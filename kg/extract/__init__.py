@@ -1,0 +1,51 @@
+"""Article → mentions → statements: the extraction stage, one article at a time."""
+from __future__ import annotations
+
+from ..model import Actor, Article, Extraction, Mention, Sentence
+from ..nlp import Pipeline
+from ..resources import Resources
+from . import coref
+from .mentions import ArticleActors, find_actor_mentions, sentence_index
+from .statements import EventBuilder
+
+__all__ = ["extract"]
+
+
+def extract(article: Article, pipeline: Pipeline) -> Extraction:
+    """Everything kg reads from one article: its sentences, actors, mentions and events."""
+    res = pipeline.resources
+    an = pipeline.analyse(article.text)
+    sent_of = sentence_index(an.sentences)
+    acts = find_actor_mentions(an, article.text, res, sent_of, article.date)
+    coref.resolve(acts, res, article.date)
+    builder = EventBuilder(an, article.text, article.id, article.date, res, acts.mentions, sent_of,
+                           article.content)
+    events, suppressed = builder.build()
+    sentences = tuple(Sentence(k, an.tokens[a].idx, an.tokens[b - 1].end)
+                      for k, (a, b) in enumerate(an.sentences))
+    used = {p.actor for e in events for p in e.participants}
+    actors = tuple(_actor(a, res, acts) for a in sorted(used))
+    mentions = tuple(
+        Mention("actor", an.tokens[m.start].idx, an.tokens[m.end - 1].end,
+                article.text[an.tokens[m.start].idx:an.tokens[m.end - 1].end], m.sentence, m.actor,
+                m.rule, m.title)
+        for m in acts.mentions if m.actor in used)
+    return Extraction(article, sentences, actors, mentions, tuple(events), tuple(suppressed))
+
+
+def _actor(actor_id: str, res: Resources, acts: ArticleActors) -> Actor:
+    """The actor record for an id: from the gazetteer, or as the article introduced it."""
+    if actor_id in res.people:
+        p = res.people[actor_id]
+        titles = [m.title for m in acts.mentions if m.actor == actor_id and m.title]
+        return Actor(p.id, p.name, "Person", p.country, p.aliases, titles[0] if titles else None, p.qid)
+    if actor_id in res.countries:
+        c = res.countries[actor_id]
+        return Actor(c.id, c.name, "Country", c.id, c.aliases, None, c.qid)
+    if actor_id in res.organisations:
+        o = res.organisations[actor_id]
+        return Actor(o.id, o.name, "Organization", None, o.aliases, None, o.qid)
+    new = acts.new_actors.get(actor_id)
+    if new is not None:
+        return new
+    return Actor(actor_id, actor_id, "Person", in_gazetteer=False)

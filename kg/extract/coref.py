@@ -1,0 +1,113 @@
+"""Resolve short and indirect actor mentions inside one article.
+
+Order of preference, after the architecture's known trap ("Kim", "Lee"): a surname or
+title first resolves against people named in full in the same article, and only then
+against the gazetteer (people holding that office on the article's date). Pronouns
+resolve only when exactly one person of that gender is in reach.
+"""
+from __future__ import annotations
+
+from ..model import Actor
+from ..resources import Resources
+from .mentions import PERSON, PRONOUN, TITLE_ONLY, ActorMention, ArticleActors, slug
+
+#: generic titles that may stand for either top office
+_LEADER_ROLES = ("head_of_government", "head_of_state")
+
+
+def resolve(acts: ArticleActors, res: Resources, article_date: str | None) -> None:
+    """Fill ``actor`` on surname, title and pronoun mentions where it can be told for sure."""
+    named = [m for m in acts.mentions if m.type == PERSON and m.actor and m.form == "name"]
+    for m in acts.mentions:
+        if m.actor is not None:
+            continue
+        if m.form == "surname":
+            m.actor = _by_surname(m, named, res, article_date)
+            if m.actor is None and m.name:
+                m.actor = slug(m.name)
+                acts.new_actors.setdefault(m.actor, Actor(m.actor, m.name, PERSON, m.country,
+                                                          role=m.title, in_gazetteer=False))
+        elif m.form == TITLE_ONLY:
+            m.actor = _by_title(m, acts.mentions, res, article_date)
+    for m in acts.mentions:
+        if m.form == PRONOUN and m.actor is None:
+            m.actor = _by_pronoun(m, acts.mentions, res)
+    for m in acts.mentions:
+        if m.type == PERSON and m.actor in res.people:
+            m.gender = m.gender or res.people[m.actor].gender
+            m.country = m.country or res.people[m.actor].country
+
+
+def _by_surname(m: ActorMention, named: list[ActorMention], res: Resources, date: str | None) -> str | None:
+    name = m.name or ""
+    local = {x.actor for x in named if x.actor and _surname_of_actor(x, res) == name}
+    if len(local) == 1:
+        return next(iter(local))
+    candidates = [pid for pid in res.surname_index.get(name, ())
+                  if _fits(res, pid, m.role, m.country, date)]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _surname_of_actor(m: ActorMention, res: Resources) -> str:
+    person = res.people.get(m.actor or "")
+    if person is not None:
+        return res.surname(person.name, person.country)
+    return res.surname(m.name or "", m.country)
+
+
+def _fits(res: Resources, person_id: str, role: str | None, country: str | None, date: str | None) -> bool:
+    person = res.people[person_id]
+    if country and person.country != country and not any(r.org == country for r in person.roles):
+        return False
+    if date is None:
+        return role is None or any(r.role == role for r in person.roles)
+    roles = _role_family(role)
+    return any(r.covers(date) and (not roles or r.role in roles) for r in person.roles)
+
+
+def _role_family(role: str | None) -> tuple[str, ...]:
+    if role is None:
+        return ()
+    if role in ("leader", "head_of_state", "head_of_government"):
+        return (role, *_LEADER_ROLES) if role == "leader" else (role,)
+    return (role,)
+
+
+def _mention_roles(m: ActorMention, res: Resources, date: str | None) -> set[str]:
+    roles = {m.role} if m.role else set()
+    person = res.people.get(m.actor or "")
+    if person is not None:
+        roles.update(r.role for r in person.roles if date is None or r.covers(date))
+    return roles
+
+
+def _by_title(m: ActorMention, mentions: list[ActorMention], res: Resources, date: str | None) -> str | None:
+    wanted = set(_role_family(m.role))
+    for prev in reversed([x for x in mentions if x.start < m.start and x.type == PERSON and x.actor]):
+        if m.country and prev.country and prev.country != m.country:
+            continue
+        if wanted & _mention_roles(prev, res, date):
+            return prev.actor
+    if m.country and date:
+        holders = [p.id for p in res.people.values()
+                   if any(r.covers(date) and r.role in wanted and r.org == m.country for r in p.roles)]
+        if len(holders) == 1:
+            return holders[0]
+    return None
+
+
+def _by_pronoun(m: ActorMention, mentions: list[ActorMention], res: Resources) -> str | None:
+    """The one person of the pronoun's gender mentioned in this or the previous sentence."""
+    seen: list[str] = []
+    for prev in mentions:
+        if prev.start >= m.start:
+            break
+        if prev.sentence < m.sentence - 1 or prev.type != PERSON or not prev.actor or prev.form == PRONOUN:
+            continue
+        gender = prev.gender or (res.people[prev.actor].gender if prev.actor in res.people else None)
+        if gender in (m.gender, None) and prev.actor not in seen:
+            seen.append(prev.actor)
+    if len(seen) == 1:
+        return seen[0]
+    # several in reach: the subject of the current sentence's predecessor is ambiguous; give up
+    return None

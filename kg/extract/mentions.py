@@ -1,0 +1,294 @@
+"""Actor mentions: gazetteer names, title patterns, side groups, surnames and pronouns.
+
+The matchers give raw spans; this module turns them into actor mentions with a referent:
+"U.S. Secretary of State Antony Blinken" is one Person mention with country and title,
+"Chinese officials" a Country mention (the Chinese side), "Beijing" a capital that the
+statement builder may read as a place or as the government, "the secretary" and "he"
+unresolved mentions that :mod:`kg.extract.coref` resolves.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from ..model import Actor
+from ..nlp import ACTOR, RULE, TITLE, Analysis, Match, Token
+from ..resources import Resources
+
+PERSON, COUNTRY, ORG = "Person", "Country", "Organization"
+# mention forms that coref must resolve
+TITLE_ONLY, PRONOUN, PLURAL, COUNTERPART, CAPITAL = "title", "pronoun", "plural", "counterpart", "capital"
+_PRIORITY = {"person": 0, "org": 1, "country": 2, "seat": 3, "capital": 4, "demonym": 5}
+_STOP_NAME_WORDS = {
+    "The", "A", "An", "In", "On", "At", "And", "But", "For", "With", "Of", "To", "By", "As", "He", "She",
+    "It", "They", "We", "I", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept",
+    "Oct", "Nov", "Dec", "Reuters", "AP", "AFP", "Xinhua", "Tass", "Interfax",
+}
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """A span naming an actor (resolved or still to resolve). Token offsets; mutable while
+    extraction of one article runs, then turned into frozen records."""
+
+    start: int
+    end: int
+    sentence: int
+    form: str  # name | title | pronoun | plural | counterpart | capital | seat | group | surname
+    actor: str | None = None
+    type: str | None = None  # Person | Country | Organization
+    country: str | None = None
+    role: str | None = None  # role id from roles.jsonl
+    title: str | None = None  # title as written
+    gender: str | None = None
+    name: str | None = None  # a name as written (for new people)
+    rule: str = "gazetteer"
+    head: int = -1  # token index of the last word of the name or noun
+
+
+@dataclass(slots=True)
+class ArticleActors:
+    mentions: list[ActorMention] = field(default_factory=list)
+    new_actors: dict[str, Actor] = field(default_factory=dict)
+
+
+def sentence_index(sentences: tuple[tuple[int, int], ...]) -> list[int]:
+    """Token index → sentence number (-1 between sentences)."""
+    n = sentences[-1][1] if sentences else 0
+    table = [-1] * n
+    for k, (a, b) in enumerate(sentences):
+        for i in range(a, b):
+            table[i] = k
+    return table
+
+
+def slug(text: str) -> str:
+    value = unicodedata.normalize("NFKD", text)
+    value = "".join(c for c in value if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", value).strip("-") or "actor"
+
+
+def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[int],
+                        article_date: str | None) -> ArticleActors:
+    """Actor mentions of one article, in text order, with gazetteer and pattern referents."""
+    toks = an.tokens
+    starts: dict[int, list[Match]] = defaultdict(list)
+    groups: dict[int, int] = {}  # token index -> end of a side-group noun starting there
+    for m in an.matches:
+        if m.prefix in (ACTOR, TITLE):
+            starts[m.start].append(m)
+        elif m.prefix == RULE and m.kind == "group":
+            groups[m.start] = max(groups.get(m.start, 0), m.end)
+    for ms in starts.values():
+        ms.sort(key=lambda m: (-(m.end - m.start), m.prefix != TITLE, _PRIORITY.get(m.kind, 9)))
+    naming = res.naming
+    honorifics = set(naming.get("honorifics", ()))
+    particles = set(naming.get("particles", ()))
+    pronouns = naming.get("pronouns", {})
+    plurals: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase in naming.get("plural_anaphors", ()):
+        words = tuple(phrase.lower().split())
+        plurals[words[0]].append(words)
+    out = ArticleActors()
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        ms = starts.get(i)
+        if not ms and tok.lower in plurals:
+            for words in sorted(plurals[tok.lower], key=len, reverse=True):
+                if tuple(t.lower for t in toks[i:i + len(words)]) == words:
+                    out.mentions.append(ActorMention(i, i + len(words), sent_of[i], PLURAL,
+                                                     rule="coref.plural", head=i + len(words) - 1))
+                    i += len(words)
+                    break
+            else:
+                i += 1
+            continue
+        if not ms:
+            if tok.text in honorifics and i + 1 < n and toks[i + 1].is_title:
+                mention, i = _titled(i, i + 1, None, None, tok.text, toks, starts, res, particles,
+                                     sent_of, out, article_date, rule="pattern.honorific-name")
+                if mention:
+                    out.mentions.append(mention)
+                continue
+            gender = pronouns.get(tok.lower) if tok.text.islower() or i == 0 or tok.is_title else None
+            if gender and tok.lower in ("he", "she", "him", "her", "his"):
+                out.mentions.append(ActorMention(i, i + 1, sent_of[i], PRONOUN, gender=gender,
+                                                 rule="coref.pronoun", head=i))
+            i += 1
+            continue
+        best = ms[0]
+        # a country, demonym or organisation in front of a title: "Chinese President Xi"
+        if best.prefix == ACTOR and best.kind in ("country", "demonym", "org", "seat"):
+            j = best.end
+            if j < n and toks[j].text in ("'s", "’s") and best.kind != "demonym":
+                j += 1
+            title = _title_at(starts.get(j))
+            if title is not None:
+                country = best.value if best.kind != "org" else None
+                start = i - 1 if i > 0 and toks[i - 1].lower == "the" else i
+                mention, i = _titled(start, title.end, country, title.value,
+                                     _span_text(text, toks, title.start, title.end), toks, starts, res,
+                                     particles, sent_of, out, article_date,
+                                     org=best.value if best.kind == "org" else None)
+                if mention:
+                    out.mentions.append(mention)
+                continue
+            if best.kind == "demonym":
+                g = _group_after(j, toks, groups)
+                if g:
+                    out.mentions.append(ActorMention(i, g, sent_of[i], "group", best.value, COUNTRY,
+                                                     best.value, rule="pattern.demonym-group", head=g - 1))
+                    i = g
+                    continue
+                if j < n and toks[j].lower in naming.get("counterpart_nouns", ()):
+                    out.mentions.append(ActorMention(i, j + 1, sent_of[i], COUNTERPART, None, None,
+                                                     best.value, rule="pattern.counterpart", head=j))
+                    i = j + 1
+                    continue
+                i = best.end
+                continue
+        if best.prefix == TITLE:
+            mention, i = _titled(i, best.end, None, best.value, _span_text(text, toks, i, best.end), toks,
+                                 starts, res, particles, sent_of, out, article_date)
+            if mention:
+                out.mentions.append(mention)
+            continue
+        out.mentions.append(_gazetteer_mention(best, res, sent_of))
+        i = best.end
+    _add_surnames(out, toks, res, sent_of, article_date, starts)
+    out.mentions.sort(key=lambda m: m.start)
+    return out
+
+
+def _span_text(text: str, toks: tuple[Token, ...], a: int, b: int) -> str:
+    return text[toks[a].idx:toks[b - 1].end]
+
+
+def _title_at(ms: list[Match] | None) -> Match | None:
+    if not ms:
+        return None
+    for m in ms:
+        if m.prefix == TITLE:
+            return m
+    return None
+
+
+def _group_after(j: int, toks: tuple[Token, ...], groups: dict[int, int]) -> int:
+    """End of a side-group noun right after a demonym ("Chinese [senior] officials")."""
+    for k in (j, j + 1):
+        if k in groups and (k == j or toks[j].text.islower()):
+            return groups[k]
+    return 0
+
+
+def _gazetteer_mention(m: Match, res: Resources, sent_of: list[int]) -> ActorMention:
+    s = sent_of[m.start]
+    if m.kind == "person":
+        p = res.people[m.value]
+        return ActorMention(m.start, m.end, s, "name", p.id, PERSON, p.country, gender=p.gender,
+                            head=m.end - 1)
+    if m.kind == "org":
+        return ActorMention(m.start, m.end, s, "name", m.value, ORG, head=m.end - 1)
+    if m.kind == "country":
+        return ActorMention(m.start, m.end, s, "name", m.value, COUNTRY, m.value, head=m.end - 1)
+    if m.kind == "capital":
+        return ActorMention(m.start, m.end, s, CAPITAL, m.value, COUNTRY, m.value, head=m.end - 1)
+    if m.kind == "seat":
+        return ActorMention(m.start, m.end, s, "seat", m.value, COUNTRY, m.value, head=m.end - 1)
+    # a bare demonym is an adjective, kept for the country it names
+    return ActorMention(m.start, m.end, s, "demonym", None, None, m.value, head=m.end - 1)
+
+
+def _name_after(j: int, toks: tuple[Token, ...], starts: dict[int, list[Match]],
+                particles: set[str]) -> int:
+    """End of a capitalised personal name starting at token j (0 when there is none)."""
+    n = len(toks)
+    k = j
+    while k < n and k - j < 6:
+        t = toks[k]
+        if t.is_title and t.text not in _STOP_NAME_WORDS and t.text.replace("-", "").replace("'", "").replace(".", "").isalpha():
+            if k > j and starts.get(k) and any(m.prefix == ACTOR and m.kind != "person" for m in starts[k]):
+                break
+            if k == j and starts.get(k) and any(m.prefix == ACTOR and m.kind in ("country", "org", "capital") for m in starts[k]):
+                return 0
+            k += 1
+        elif k > j and t.text in ("-", "'") and k + 1 < n and not toks[k - 1].space and not t.space:
+            k += 1
+        elif k > j and t.lower in particles and k + 1 < n and toks[k + 1].is_title:
+            k += 1
+        else:
+            break
+    while k > j and not toks[k - 1].is_title:
+        k -= 1
+    return k if k > j else 0
+
+
+def _titled(start: int, title_end: int, country: str | None, role: str | None, title: str,
+            toks: tuple[Token, ...], starts: dict[int, list[Match]], res: Resources,
+            particles: set[str], sent_of: list[int], out: ArticleActors, article_date: str | None,
+            org: str | None = None, rule: str = "pattern.title-name") -> tuple[ActorMention | None, int]:
+    """A title, with what follows it: a known person, a new name, a surname, or nothing."""
+    j = title_end
+    s = sent_of[start]
+    ms = starts.get(j)
+    person = next((m for m in ms if m.prefix == ACTOR and m.kind == "person"), None) if ms else None
+    if person is not None:
+        p = res.people[person.value]
+        return ActorMention(start, person.end, s, "name", p.id, PERSON, country or p.country, role, title,
+                            p.gender, rule="gazetteer", head=person.end - 1), person.end
+    end = _name_after(j, toks, starts, particles)
+    if end:
+        name = "".join(t.text + (" " if t.space else "") for t in toks[j:end]).strip()
+        if end - j == 1 or (end - j == 2 and toks[j].text.endswith(".")):
+            # a surname after a title ("President Xi", "Mr. Kabariti"): coref resolves it
+            return ActorMention(start, end, s, "surname", None, PERSON, country, role, title,
+                                name=name, rule=rule, head=end - 1), end
+        actor_id = slug(name)
+        if actor_id not in res.people:
+            out.new_actors.setdefault(actor_id, Actor(actor_id, name, PERSON, country or None,
+                                                      role=title, in_gazetteer=False))
+        return ActorMention(start, end, s, "name", actor_id, PERSON, country, role, title, name=name,
+                            rule=rule, head=end - 1), end
+    if role is None:
+        return None, title_end
+    return ActorMention(start, title_end, s, TITLE_ONLY, None, PERSON, country, role, title,
+                        rule="coref.title", head=title_end - 1), title_end
+
+
+def _add_surnames(out: ArticleActors, toks: tuple[Token, ...], res: Resources, sent_of: list[int],
+                  article_date: str | None, starts: dict[int, list[Match]]) -> None:
+    """Bare surnames of people named in full anywhere in the article ("Blinken")."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for m in out.mentions:
+        if m.type == PERSON and m.actor and m.form == "name":
+            name = res.people[m.actor].name if m.actor in res.people else out.new_actors[m.actor].label
+            surnames[res.surname(name, m.country)].add(m.actor)
+            if m.actor in res.people:
+                for alias in res.people[m.actor].aliases:
+                    surnames[res.surname(alias, m.country)].add(m.actor)
+    if not surnames:
+        return
+    covered = set()
+    for m in out.mentions:
+        covered.update(range(m.start, m.end))
+    for tok in toks:
+        if tok.i in covered or not tok.is_title:
+            continue
+        ids = surnames.get(tok.text)
+        if ids and len(ids) == 1:
+            actor = next(iter(ids))
+            gender = res.people[actor].gender if actor in res.people else None
+            country = res.people[actor].country if actor in res.people else out.new_actors[actor].country
+            out.mentions.append(ActorMention(tok.i, tok.i + 1, sent_of[tok.i], "surname", actor, PERSON,
+                                             country, gender=gender, rule="coref.surname", head=tok.i))
+
+
+def with_actor(m: ActorMention, actor: str, **changes: object) -> ActorMention:
+    return replace(m, actor=actor, **changes)

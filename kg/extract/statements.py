@@ -1,0 +1,571 @@
+"""Meetings from trigger words and the actor mentions around them.
+
+There is no parser: participants come from the actor groups that stand in the trigger's
+frame. The subject is the nearest group before the trigger in the same clause ("Blinken
+and President Xi engaged in talks", "Blinken's meeting"), the object the group right after
+it, reached only over function words ("met with", "visit to", "talks between"). Context
+rules (data) mark mentions that are places, topics or reporters, and status rules mark
+meetings that are planned, refused, cancelled or hypothetical. Repeated mentions of one
+meeting are merged into one event per article.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Evidence, Event, Participant, Place, Suppressed
+from ..nlp import ISSUE, RULE, Analysis, Match, Token
+from ..resources import Resources, Rule
+from . import dates as dates_mod
+from .mentions import CAPITAL, COUNTERPART, COUNTRY, ORG, PERSON, PLURAL, ActorMention
+
+HELD, ONGOING, PLANNED = "held", "ongoing", "planned"
+NOT_MEETINGS = ("negated", "refused", "cancelled", "hypothetical")
+_STATUS_RANK = {"negated": 5, "refused": 5, "cancelled": 5, "hypothetical": 4, PLANNED: 2, ONGOING: 1}
+_CONNECTORS = {",", "and", "&", "plus", "as", "well", "together", "along", "with", "or"}
+_GROUP_JOINERS = {",", "and", "&", "plus"}
+_OBJECT_GAP = {"with", "to", "between", "among", "amongst", "of", "by", "the", "his", "her", "their",
+               "its", "a", "an", "top", "senior", "visiting", "new", "former", "host", "on", "for",
+               "several", "two", "three", "four", "leaders", "both", "all", "other", "fellow"}
+_SUBJECT_BLOCKERS = {";", ":", "said", "says", "told", "—", "–", "(", ")", "“", "”", '"'}
+_CLAUSE_SPLIT = {";", "—", "–"}
+_KIND_PRIORITY = ("summit", "conference", "call", "visit", "negotiations", "talks", "meeting")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    sentence: int
+    trigger: Match
+    rule: Rule
+    kind: str
+    status: str
+    status_rule: str | None
+    participants: list[tuple[str, str]]  # (actor id, role)
+    anaphoric: bool
+    place: Place | None
+    date: str | None
+    precision: str | None
+    issues: list[str]
+    evidence: list[Evidence]
+    confidence: float
+    used_mentions: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceParts:
+    """Matches of one sentence, sorted by the kind of thing they are."""
+
+    triggers: list[Match]
+    statuses: list[Match]
+    contexts: list[Match]
+    issues: list[Match]
+
+
+def split_matches(an: Analysis, res: Resources, sent_of: list[int]) -> dict[int, SentenceParts]:
+    per: dict[int, SentenceParts] = defaultdict(lambda: SentenceParts([], [], [], []))
+    toks = an.tokens
+    for m in an.matches:
+        if m.start >= len(sent_of) or sent_of[m.start] < 0:
+            continue
+        s = sent_of[m.start]
+        first_of_sentence = m.start == an.sentences[s][0]
+        if m.prefix == ISSUE:
+            per[s].issues.append(m)
+        elif m.prefix == RULE and m.kind == "trigger":
+            per[s].triggers.append(m)
+        elif m.prefix == RULE and m.kind == "status":
+            if toks[m.start].is_title and not first_of_sentence:
+                continue  # "May", "Will": names and months, not modals
+            per[s].statuses.append(m)
+        elif m.prefix == RULE and m.kind == "context":
+            per[s].contexts.append(m)
+    for parts in per.values():
+        parts.triggers[:] = _longest(parts.triggers, res)
+        parts.issues[:] = _longest(parts.issues, res)
+    return per
+
+
+def _longest(ms: list[Match], res: Resources) -> list[Match]:
+    """Non-overlapping matches, longest first; verb and noun readings of one word resolved."""
+    chosen: list[Match] = []
+    taken: set[int] = set()
+    for m in sorted(ms, key=lambda m: (-(m.end - m.start), m.start, m.value)):
+        if any(i in taken for i in range(m.start, m.end)):
+            continue
+        chosen.append(m)
+        taken.update(range(m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+class EventBuilder:
+    """Builds the events of one article from its analysis and resolved actor mentions."""
+
+    def __init__(self, an: Analysis, text: str, article_id: str, article_date: str | None,
+                 res: Resources, mentions: list[ActorMention], sent_of: list[int],
+                 content: tuple[tuple[int, int], ...]) -> None:
+        self.an, self.text, self.article, self.date, self.res = an, text, article_id, article_date, res
+        self.toks: tuple[Token, ...] = an.tokens
+        self.mentions = mentions
+        self.sent_of = sent_of
+        self.content = content
+        self.rules = {r.id: r for r in res.rules}
+        self.by_sentence: dict[int, list[int]] = defaultdict(list)
+        for k, m in enumerate(mentions):
+            self.by_sentence[m.sentence].append(k)
+        self.suppressed: list[Suppressed] = []
+
+    # ---- helpers over tokens ----
+    def _in_content(self, s: int) -> bool:
+        a, b = self.an.sentences[s]
+        start, end = self.toks[a].idx, self.toks[b - 1].end
+        return any(x <= start and end <= y for x, y in self.content) if self.content else True
+
+    def _sentence_evidence(self, s: int, rule: str) -> Evidence:
+        a, b = self.an.sentences[s]
+        start, end = self.toks[a].idx, self.toks[b - 1].end
+        return Evidence(self.text[start:end], start, end, rule, s)
+
+    def _context_effects(self, parts: SentenceParts) -> dict[int, str]:
+        """Mention index → effect (place, topic, reporter, not-participant)."""
+        effects: dict[int, str] = {}
+        befores: dict[int, list[tuple[Match, Rule]]] = defaultdict(list)
+        for c in parts.contexts:
+            rule = self.rules[c.value]
+            befores[c.end].append((c, rule))
+        for s_idx in {self.mentions[k].sentence for k in self._all_mentions()}:
+            pass
+        return effects
+
+    def _all_mentions(self) -> range:
+        return range(len(self.mentions))
+
+    # ---- main ----
+    def build(self) -> tuple[list[Event], list[Suppressed]]:
+        per = split_matches(self.an, self.res, self.sent_of)
+        candidates: list[_Candidate] = []
+        for s in sorted(per):
+            if not self._in_content(s):
+                continue
+            parts = per[s]
+            effects = self._effects(s, parts)
+            groups = self._groups(s, effects)
+            prev_subject: list[int] | None = None
+            sentence_cands: list[_Candidate] = []
+            for trig in parts.triggers:
+                cand, prev_subject = self._candidate(s, trig, parts, effects, groups, prev_subject, candidates)
+                if cand is not None:
+                    sentence_cands.append(cand)
+            real = [c for c in sentence_cands if not c.anaphoric]
+            candidates.extend(sentence_cands)
+            if not real:
+                self._agenda(s, parts, effects, candidates)
+        return self._merge(candidates), self.suppressed
+
+    def _effects(self, s: int, parts: SentenceParts) -> dict[int, str]:
+        effects: dict[int, str] = {}
+        ends: dict[int, list[Rule]] = defaultdict(list)
+        starts: dict[int, list[Rule]] = defaultdict(list)
+        for c in parts.contexts:
+            rule = self.rules[c.value]
+            ends[c.end].append(rule)
+            starts[c.start].append(rule)
+        for k in self.by_sentence.get(s, ()):
+            m = self.mentions[k]
+            # phrase ending just before the mention (allowing "the" between)
+            for gap in (0, 1):
+                pos = m.start - gap
+                if gap and (pos < 1 or self.toks[pos].lower != "the"):
+                    continue
+                for rule in ends.get(pos, ()):
+                    if rule.spec.get("scope") == "before" and rule.spec["effect"] in ("place", "topic", "not-participant"):
+                        effects.setdefault(k, rule.spec["effect"])
+            for gap in range(0, 3):
+                for rule in starts.get(m.end + gap, ()):
+                    if rule.spec.get("effect") == "reporter" and m.type != PERSON or (
+                            rule.spec.get("effect") == "reporter" and gap == 0 and self._after_comma(m)):
+                        effects.setdefault(k, "reporter")
+        return effects
+
+    def _after_comma(self, m: ActorMention) -> bool:
+        a = self.an.sentences[m.sentence][0]
+        return m.start > a and self.toks[m.start - 1].text == ","
+
+    def _groups(self, s: int, effects: dict[int, str]) -> list[list[int]]:
+        """Coordinated actor mentions ("Blinken and President Xi") as lists of mention indexes."""
+        groups: list[list[int]] = []
+        for k in self.by_sentence.get(s, ()):
+            m = self.mentions[k]
+            if m.form == "demonym":
+                continue
+            if groups:
+                last = self.mentions[groups[-1][-1]]
+                between = [t.lower for t in self.toks[last.end:m.start]]
+                if between and all(w in _GROUP_JOINERS for w in between) and len(between) <= 2 \
+                        and effects.get(k) == effects.get(groups[-1][-1]):
+                    groups[-1].append(k)
+                    continue
+                if not between:
+                    groups[-1].append(k)
+                    continue
+            groups.append([k])
+        # a group inherits a "not-participant" mark from its first member ("tensions between X and Y")
+        for g in groups:
+            mark = effects.get(g[0])
+            if mark == "not-participant":
+                for k in g:
+                    effects[k] = mark
+        return groups
+
+    def _status(self, s: int, trig: Match, parts: SentenceParts) -> tuple[str, str | None]:
+        best, best_rule = HELD, None
+        for st in parts.statuses:
+            rule = self.rules[st.value]
+            scope, window = rule.spec["scope"], int(rule.spec.get("window", 0))
+            if scope == "before":
+                ok = st.end <= trig.start and trig.start - st.end <= window
+            elif scope == "after":
+                ok = st.start >= trig.end and st.start - trig.end <= window
+            else:
+                ok = True
+            if not ok:
+                continue
+            status = rule.spec["status"]
+            if _STATUS_RANK.get(status, 0) > _STATUS_RANK.get(best, 0):
+                best, best_rule = status, rule.id
+        return best, best_rule
+
+    def _candidate(self, s: int, trig: Match, parts: SentenceParts, effects: dict[int, str],
+                   groups: list[list[int]], prev_subject: list[int] | None,
+                   earlier: list[_Candidate]) -> tuple[_Candidate | None, list[int] | None]:
+        rule = self.rules[trig.value]
+        kind, pos, frame = rule.spec["kind"], rule.spec["pos"], rule.spec.get("frame", "meet")
+        if self.toks[trig.start].lower in ("visit", "visits") and pos == "verb" and self._noun_reading(trig):
+            pos = "noun"
+        a, b = self.an.sentences[s]
+        subject = self._subject(trig, groups, effects, a)
+        used_prev = False
+        if subject is None and pos == "verb":
+            if prev_subject is not None:
+                subject, used_prev = prev_subject, True
+            else:
+                subject = self._sentence_subject(trig, groups, effects, a)
+        obj, place_groups = self._object(trig, groups, effects, b)
+        status, status_rule = self._status(s, trig, parts)
+        evidence = self._sentence_evidence(s, rule.id)
+        participants: list[tuple[str, str]] = []
+        place: Place | None = None
+        anaphoric_plural = False
+        used: set[int] = set()
+        subj_role, obj_role = {"visit": ("visitor", "host"), "host": ("host", "visitor")}.get(frame, ("participant", "participant"))
+        for role_name, group in ((subj_role, subject or []), (obj_role, obj or [])):
+            for k in group:
+                m = self.mentions[k]
+                if m.form == PLURAL:
+                    anaphoric_plural = True
+                    continue
+                if m.form == CAPITAL or (frame == "visit" and role_name == "host" and m.type == COUNTRY):
+                    if frame == "visit" and role_name == "host":
+                        place = place or self._place_of(m)
+                    elif self._is_modifier(m, trig) or effects.get(k) == "place":
+                        place = place or self._place_of(m)
+                        continue
+                if m.form == COUNTERPART:
+                    actor = self._counterpart(m, participants)
+                else:
+                    actor = m.actor
+                if actor and all(actor != p for p, _ in participants):
+                    participants.append((actor, role_name))
+                    used.add(k)
+        for g in place_groups:
+            place = place or self._place_of(self.mentions[g[0]])
+        place = place or self._free_place(trig, b) or self._sentence_place(s, effects, trig)
+        participants = self._drop_redundant_countries(participants)
+        date, precision = self._date(s, trig, status)
+        if status == HELD and date and self.date and date > self.date[: len(date)]:
+            status = PLANNED
+        issues = self._issues(parts, used)
+        anaphoric = not participants and pos == "noun" and self._has_anaphor(trig, parts)
+        if anaphoric_plural and earlier:
+            participants = list(dict.fromkeys(p for p in earlier[-1].participants)) + participants
+        if anaphoric and earlier:
+            participants = list(earlier[-1].participants)
+        confidence = float(rule.spec.get("confidence", 0.7)) - (0.1 if used_prev or anaphoric else 0.0)
+        cand = _Candidate(s, trig, rule, kind, status, status_rule, participants, anaphoric, place,
+                          date, precision, issues, [evidence], round(max(confidence, 0.1), 2), used)
+        if status in NOT_MEETINGS:
+            self.suppressed.append(Suppressed(self.article, rule.id, status_rule or status, s, evidence.quote))
+            return None, subject
+        if not participants:
+            self.suppressed.append(Suppressed(self.article, rule.id, "no-participants", s, evidence.quote))
+            return None, subject
+        return cand, subject
+
+    def _noun_reading(self, trig: Match) -> bool:
+        if trig.start == 0:
+            return False
+        prev = self.toks[trig.start - 1]
+        return prev.lower in ("a", "an", "the", "his", "her", "their", "its", "this", "that", "first",
+                              "official", "state", "working", "planned", "'s", "’s", "recent", "last",
+                              "next", "upcoming", "day", "week") or prev.text.endswith("-day")
+
+    def _subject(self, trig: Match, groups: list[list[int]], effects: dict[int, str], a: int) -> list[int] | None:
+        for g in reversed(groups):
+            m_last = self.mentions[g[-1]]
+            if m_last.end > trig.start:
+                continue
+            gap = self.toks[m_last.end:trig.start]
+            if len(gap) > 12 or any(t.text in _SUBJECT_BLOCKERS for t in gap):
+                return None
+            if any(t.text == "," for t in gap) and not (gap and gap[0].text == "," and len(gap) > 1
+                                                        and gap[1].lower in ("who", "which")):
+                return None
+            members = [k for k in g if effects.get(k) not in ("place", "topic", "reporter", "not-participant")]
+            if not members:
+                if all(effects.get(k) == "place" for k in g):
+                    continue  # "In Beijing, Blinken met ..." — look further left
+                return None
+            return members
+        return None
+
+    def _sentence_subject(self, trig: Match, groups: list[list[int]], effects: dict[int, str], a: int) -> list[int] | None:
+        for g in groups:
+            first = self.mentions[g[0]]
+            if first.start >= trig.start:
+                return None
+            if first.start - a > 8:
+                return None
+            members = [k for k in g if effects.get(k) not in ("place", "topic", "reporter", "not-participant")]
+            if members:
+                return members
+        return None
+
+    def _object(self, trig: Match, groups: list[list[int]], effects: dict[int, str], b: int
+                ) -> tuple[list[int] | None, list[list[int]]]:
+        places: list[list[int]] = []
+        pos = trig.end
+        for g in groups:
+            first = self.mentions[g[0]]
+            if first.start < trig.end:
+                continue
+            gap = self.toks[pos:first.start]
+            if len(gap) > 6 or any(not self._gap_word(t) for t in gap):
+                return None, places
+            if all(effects.get(k) == "place" for k in g):
+                places.append(g)
+                pos = self.mentions[g[-1]].end
+                continue
+            members = [k for k in g if effects.get(k) not in ("topic", "reporter", "not-participant")]
+            return (members or None), places
+        return None, places
+
+    def _gap_word(self, t: Token) -> bool:
+        if t.lower in _OBJECT_GAP or t.lower in ("in", "at"):
+            return True
+        return t.text in dates_mod.WEEKDAYS_TITLE or t.lower in ("yesterday", "today", "tomorrow")
+
+    def _is_modifier(self, m: ActorMention, trig: Match) -> bool:
+        return m.end == trig.start or (m.end + 1 == trig.start and self.toks[m.end].text in ("-", "–"))
+
+    def _place_of(self, m: ActorMention) -> Place:
+        label = self.text[self.toks[m.start].idx:self.toks[m.end - 1].end]
+        if label.startswith(("the ", "The ")):
+            label = label[4:]
+        return Place(label, m.actor, m.country)
+
+    def _free_place(self, trig: Match, b: int) -> Place | None:
+        """ "talks in Khasavyurt": a capitalised name after in/at that no lexicon knows."""
+        k = trig.end
+        limit = min(b, trig.end + 8)
+        while k < limit - 1:
+            t = self.toks[k]
+            if t.lower in ("in", "at") and self.toks[k + 1].is_title:
+                j = k + 1
+                if self.toks[j].text == "the" or self.toks[j].text == "The":
+                    j += 1
+                start = j
+                while j < b and (self.toks[j].is_title or (self.toks[j].lower in ("of", "de") and j + 1 < b and self.toks[j + 1].is_title)):
+                    j += 1
+                if j > start and self.toks[start].text not in dates_mod.WEEKDAYS_TITLE and \
+                        self.toks[start].text not in dates_mod.MONTHS_TITLE:
+                    if not any(m.start <= start < m.end for m in self.mentions if m.sentence == self.sent_of[start]):
+                        return Place(self.text[self.toks[start].idx:self.toks[j - 1].end])
+                return None
+            if t.text in (",", ";", ".") or not self._gap_word(t) and t.lower not in ("talks", "meeting"):
+                k += 1
+                continue
+            k += 1
+        return None
+
+    def _sentence_place(self, s: int, effects: dict[int, str], trig: Match) -> Place | None:
+        best = None
+        for k in self.by_sentence.get(s, ()):
+            if effects.get(k) == "place":
+                m = self.mentions[k]
+                if m.type in (COUNTRY,) or m.form == CAPITAL:
+                    cand = self._place_of(m)
+                    if best is None or (best.key and m.form == CAPITAL):
+                        best = cand
+        return best
+
+    def _counterpart(self, m: ActorMention, participants: list[tuple[str, str]]) -> str | None:
+        if m.country is None:
+            return None
+        for actor, _ in participants:
+            person = self.res.people.get(actor)
+            if person is None:
+                continue
+            roles = {r.role for r in person.roles if r.covers(self.date)} if self.date else set()
+            for p in self.res.people.values():
+                if any(r.role in roles and r.org == m.country and r.covers(self.date) for r in p.roles):
+                    return p.id
+        return m.country
+
+    def _drop_redundant_countries(self, participants: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """A country is a participant only when no person speaks for its side."""
+        person_countries = set()
+        for actor, _ in participants:
+            person = self.res.people.get(actor)
+            if person is not None and person.country:
+                person_countries.add(person.country)
+            for m in self.mentions:
+                if m.actor == actor and m.type == PERSON and m.country:
+                    person_countries.add(m.country)
+                    break
+        return [(a, r) for a, r in participants
+                if not (a in self.res.countries and a in person_countries and r != "host")
+                or (r == "host" and a in person_countries and False)]
+
+    def _has_anaphor(self, trig: Match, parts: SentenceParts) -> bool:
+        for c in parts.contexts:
+            rule = self.rules[c.value]
+            if rule.spec.get("effect") == "anaphor" and c.end <= trig.start and trig.start - c.end <= int(rule.spec.get("window", 3)):
+                return True
+        return False
+
+    def _date(self, s: int, trig: Match, status: str) -> tuple[str | None, str | None]:
+        a, b = self.an.sentences[s]
+        start, end = self.toks[a].idx, self.toks[b - 1].end
+        found = dates_mod.find_dates(self.text, start, end)
+        if not found:
+            return None, None
+        at = self.toks[trig.start].idx
+        nearest = min(found, key=lambda d: abs(d.start - at))
+        resolved = dates_mod.resolve(nearest, self.date, future=status == PLANNED)
+        return resolved if resolved else (None, None)
+
+    def _issues(self, parts: SentenceParts, used: set[int]) -> list[str]:
+        spans = [(self.mentions[k].start, self.mentions[k].end) for k in used]
+        out = []
+        for m in parts.issues:
+            if any(a <= m.start < b for a, b in spans):
+                continue
+            if m.value not in out:
+                out.append(m.value)
+        return out
+
+    def _agenda(self, s: int, parts: SentenceParts, effects: dict[int, str], candidates: list[_Candidate]) -> None:
+        """Issues of a sentence that reports the agenda of the last meeting ("They discussed trade")."""
+        if not candidates or not parts.issues or not self._in_content(s):
+            return
+        if not any(self.rules[c.value].spec.get("effect") == "agenda" for c in parts.contexts):
+            return
+        last = candidates[-1]
+        if s - last.sentence > 3:
+            return
+        actors = {a for a, _ in last.participants}
+        named = {self.mentions[k].actor for k in self.by_sentence.get(s, ())}
+        plural = any(self.mentions[k].form == PLURAL for k in self.by_sentence.get(s, ()))
+        if not (actors & named) and not plural:
+            return
+        for issue in self._issues(parts, set()):
+            if issue not in last.issues:
+                last.issues.append(issue)
+        last.evidence.append(self._sentence_evidence(s, "context.agenda.cue"))
+
+    # ---- merging ----
+    def _merge(self, cands: list[_Candidate]) -> list[Event]:
+        merged: list[_Candidate] = []
+        for c in cands:
+            target = self._merge_target(c, merged)
+            if target is None:
+                merged.append(c)
+            else:
+                _absorb(target, c)
+        merged = [c for c in merged if self._keep(c)]
+        merged = self._drop_covered_visits(merged)
+        return [self._event(c) for c in merged]
+
+    def _merge_target(self, c: _Candidate, merged: list[_Candidate]) -> _Candidate | None:
+        ids = {a for a, _ in c.participants}
+        for prev in reversed(merged):
+            pids = {a for a, _ in prev.participants}
+            if c.date and prev.date and c.date != prev.date:
+                continue
+            if (c.status == PLANNED) != (prev.status == PLANNED):
+                continue
+            if ids == pids or c.anaphoric or (len(ids) == 1 and ids <= pids) or (len(pids) == 1 and pids <= ids):
+                return prev
+        return None
+
+    def _keep(self, c: _Candidate) -> bool:
+        ids = [a for a, _ in c.participants]
+        if len(ids) >= 2:
+            return True
+        return len(ids) == 1 and ids[0] in self.res.organisations and c.kind in ("summit", "conference", "meeting")
+
+    def _drop_covered_visits(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """A visit to a country whose named hosts the visitor met is recorded as those meetings."""
+        out = []
+        for c in cands:
+            hosts = [a for a, r in c.participants if r == "host" and a in self.res.countries]
+            visitors = [a for a, r in c.participants if r == "visitor"]
+            covered = False
+            if c.kind == "visit" and hosts and len(c.participants) == 2:
+                for other in cands:
+                    if other is c:
+                        continue
+                    others = {a for a, _ in other.participants}
+                    if set(visitors) & others and any(self._country_of(a) in hosts for a in others - set(visitors)):
+                        covered = True
+                        if other.place is None:
+                            other.place = c.place
+                        break
+            if not covered:
+                out.append(c)
+        return out
+
+    def _country_of(self, actor: str) -> str | None:
+        person = self.res.people.get(actor)
+        if person is not None:
+            return person.country
+        for m in self.mentions:
+            if m.actor == actor and m.country:
+                return m.country
+        return None
+
+    def _event(self, c: _Candidate) -> Event:
+        return Event(
+            article=self.article, kind=c.kind, status=c.status,
+            participants=tuple(Participant(a, r) for a, r in c.participants),
+            issues=tuple(c.issues), place=c.place, date=c.date, date_precision=c.precision,
+            confidence=c.confidence, evidence=tuple(dict.fromkeys(c.evidence)))
+
+
+def _absorb(target: _Candidate, c: _Candidate) -> None:
+    for p in c.participants:
+        if all(p[0] != a for a, _ in target.participants):
+            target.participants.append(p)
+    for i in c.issues:
+        if i not in target.issues:
+            target.issues.append(i)
+    if c.place and (target.place is None or (target.place.key in (None,) and False) or
+                    (target.place.key and target.place.key == target.place.country and c.place.key != c.place.country and False)):
+        target.place = c.place
+    if target.place is None:
+        target.place = c.place
+    target.date = target.date or c.date
+    target.precision = target.precision or c.precision
+    target.confidence = max(target.confidence, c.confidence)
+    target.evidence.extend(c.evidence)
+    if not target.anaphoric and target.kind == "meeting" and c.kind in ("summit", "call") and not c.anaphoric:
+        target.kind = c.kind

@@ -1,0 +1,1 @@
+"""RDF side of kg: vocabulary, IRIs, the graph builder and the stores."""

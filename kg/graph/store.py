@@ -1,0 +1,130 @@
+"""Where the graph lives, behind one small interface.
+
+Backends: embedded Oxigraph on disk (the default) or in memory. Every backend offers the
+same five operations, and one contract test suite runs against each:
+
+- ``replace_graph(iri, quads)``: swap one article's graph in a single transaction, so a
+  failed build never leaves a half-written article and re-building changes nothing;
+- ``graph_digest`` / digests: skip articles whose graph is unchanged;
+- ``query(sparql)`` over the union of all graphs;
+- ``dump_nquads()`` for exports;
+- ``graphs()``.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+
+from ..errors import QueryError, StoreError
+
+DEFAULT_STORE = ".kg-store"
+MEMORY = ":memory:"
+DIGEST = "https://w3id.org/kg/ontology#graphDigest"
+DIGEST_GRAPH = "https://w3id.org/kg/graph/digests"
+
+
+class Store(Protocol):
+    """What kg needs from a quad store."""
+
+    location: str
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad], digest: str | None = None) -> None: ...
+    def digests(self) -> dict[str, str]: ...
+    def query(self, sparql: str, substitutions: dict[str, Any] | None = None) -> Any: ...
+    def dump_nquads(self) -> bytes: ...
+    def graphs(self) -> list[str]: ...
+    def remove_graph(self, graph: str) -> None: ...
+    def close(self) -> None: ...
+
+
+def default_location() -> str:
+    return os.environ.get("KG_STORE") or DEFAULT_STORE
+
+
+def open_store(location: str | None = None, *, read_only: bool = False, create: bool = True) -> Store:
+    """Open the store at ``location`` (a folder, ``:memory:`` or a SPARQL endpoint URL)."""
+    loc = location or default_location()
+    if loc.startswith(("http://", "https://")):
+        from .remote import SparqlStore
+        return SparqlStore(loc)
+    if loc == MEMORY:
+        return OxigraphStore(None)
+    path = Path(loc)
+    if not path.exists() and (read_only or not create):
+        raise StoreError(f"no store at {loc}: run `kg build` first, or name one with --store")
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{loc} is a file, not a store folder")
+    return OxigraphStore(str(path), read_only=read_only)
+
+
+class OxigraphStore:
+    """Embedded Oxigraph: a RocksDB folder on disk, or memory when ``path`` is None."""
+
+    def __init__(self, path: str | None, *, read_only: bool = False) -> None:
+        self.location = path or MEMORY
+        try:
+            if path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(path)
+            else:
+                self._store = ox.Store(path)
+        except OSError as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+            if "lock" in reason.lower():
+                reason = "it is in use by another kg process (close it and try again)"
+            raise StoreError(f"cannot open the store at {path}: {reason}") from None
+
+    @property
+    def raw(self) -> ox.Store:
+        """The pyoxigraph store, for benchmarks that compare with kg's own path."""
+        return self._store
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad], digest: str | None = None) -> None:
+        g = ox.NamedNode(graph)
+        body = ox.serialize(quads, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        parts = [f"DROP SILENT GRAPH <{graph}>",
+                 f"DELETE WHERE {{ GRAPH <{DIGEST_GRAPH}> {{ <{graph}> <{DIGEST}> ?d }} }}"]
+        if body:
+            parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{ {body} }} }}")
+        if digest is not None:
+            parts.append(f'INSERT DATA {{ GRAPH <{DIGEST_GRAPH}> {{ <{graph}> <{DIGEST}> "{digest}" }} }}')
+        try:
+            self._store.update(" ;\n".join(parts))
+        except OSError as exc:
+            raise StoreError(f"cannot write graph {g.value}: {exc}") from None
+
+    def remove_graph(self, graph: str) -> None:
+        self.replace_graph(graph, [], None)
+
+    def digests(self) -> dict[str, str]:
+        rows = self._store.query(f"SELECT ?g ?d WHERE {{ GRAPH <{DIGEST_GRAPH}> {{ ?g <{DIGEST}> ?d }} }}")
+        return {r["g"].value: r["d"].value for r in rows}
+
+    def query(self, sparql: str, substitutions: dict[str, Any] | None = None) -> Any:
+        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()} or None
+        try:
+            return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
+        except OSError as exc:
+            raise StoreError(f"query failed: {exc}") from None
+
+    def dump_nquads(self) -> bytes:
+        return self._store.dump(format=ox.RdfFormat.N_QUADS)
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def close(self) -> None:
+        try:
+            self._store.flush()
+        except (OSError, AttributeError):
+            pass
