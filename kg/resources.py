@@ -23,6 +23,7 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 ISSUE_NS = "https://w3id.org/kg/issue/"
 RULE_TYPES = ("trigger", "status", "context", "boilerplate", "group")
 TRIGGER_KINDS = ("meeting", "talks", "visit", "call", "summit", "conference", "negotiations")
+CONTEXT_EFFECTS = ("place", "not-participant", "topic", "reporter", "anaphor", "agenda")
 STATUSES = ("held", "ongoing", "planned", "negated", "cancelled", "refused", "hypothetical")
 
 
@@ -482,8 +483,8 @@ def _check_rule(r: dict[str, Any], vocab: Any, matcher_cls: Any) -> list[str]:
         if r.get("scope") not in ("before", "after", "sentence"):
             msgs.append("scope must be before, after or sentence")
     elif rtype == "context":
-        if r.get("effect") not in ("place", "not-participant", "topic", "reporter", "anaphor"):
-            msgs.append("effect must be place, not-participant, topic, reporter or anaphor")
+        if r.get("effect") not in CONTEXT_EFFECTS:
+            msgs.append(f"effect must be one of {', '.join(CONTEXT_EFFECTS)}")
     elif rtype == "group":
         pass
     return msgs

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Actor
 from ..nlp import ACTOR, RULE, TITLE, Analysis, Match, Token
-from ..resources import Resources
+from ..resources import Person, Resources
+from spacy.lang.en.stop_words import STOP_WORDS as COMMON_WORDS
 
 PERSON, COUNTRY, ORG = "Person", "Country", "Organization"
 # mention forms that coref must resolve
@@ -264,7 +265,8 @@ def _titled(start: int, title_end: int, country: str | None, role: str | None, t
 
 def _add_surnames(out: ArticleActors, toks: tuple[Token, ...], res: Resources, sent_of: list[int],
                   article_date: str | None, starts: dict[int, list[Match]]) -> None:
-    """Bare surnames of people named in full anywhere in the article ("Blinken")."""
+    """Bare surnames: of people named in full in the article ("Blinken" after "Antony
+    Blinken"), else of the one gazetteer person with that surname in office on the date."""
     surnames: dict[str, set[str]] = defaultdict(set)
     for m in out.mentions:
         if m.type == PERSON and m.actor and m.form == "name":
@@ -273,21 +275,29 @@ def _add_surnames(out: ArticleActors, toks: tuple[Token, ...], res: Resources, s
             if m.actor in res.people:
                 for alias in res.people[m.actor].aliases:
                     surnames[res.surname(alias, m.country)].add(m.actor)
-    if not surnames:
-        return
     covered = set()
     for m in out.mentions:
         covered.update(range(m.start, m.end))
+    index = res.surname_index
     for tok in toks:
         if tok.i in covered or not tok.is_title:
             continue
         ids = surnames.get(tok.text)
+        rule = "coref.surname"
+        if not ids and tok.text in index and tok.lower not in COMMON_WORDS:
+            ids = {pid for pid in index[tok.text] if _in_office(res.people[pid], article_date)}
+            rule = "gazetteer.surname"
         if ids and len(ids) == 1:
             actor = next(iter(ids))
-            gender = res.people[actor].gender if actor in res.people else None
-            country = res.people[actor].country if actor in res.people else out.new_actors[actor].country
+            person = res.people.get(actor)
+            gender = person.gender if person else None
+            country = person.country if person else out.new_actors[actor].country
             out.mentions.append(ActorMention(tok.i, tok.i + 1, sent_of[tok.i], "surname", actor, PERSON,
-                                             country, gender=gender, rule="coref.surname", head=tok.i))
+                                             country, gender=gender, rule=rule, head=tok.i))
+
+
+def _in_office(person: Person, date: str | None) -> bool:
+    return any(r.covers(date) for r in person.roles)
 
 
 def with_actor(m: ActorMention, actor: str, **changes: object) -> ActorMention:

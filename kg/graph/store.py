@@ -66,6 +66,7 @@ class OxigraphStore:
 
     def __init__(self, path: str | None, *, read_only: bool = False) -> None:
         self.location = path or MEMORY
+        self.read_only = read_only
         try:
             if path is None:
                 self._store = ox.Store()
@@ -86,7 +87,8 @@ class OxigraphStore:
 
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad], digest: str | None = None) -> None:
         g = ox.NamedNode(graph)
-        body = ox.serialize(quads, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+        body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
         parts = [f"DROP SILENT GRAPH <{graph}>",
                  f"DELETE WHERE {{ GRAPH <{DIGEST_GRAPH}> {{ <{graph}> <{DIGEST}> ?d }} }}"]
         if body:
@@ -124,7 +126,5 @@ class OxigraphStore:
         return len(self._store)
 
     def close(self) -> None:
-        try:
+        if not self.read_only and self.location != MEMORY:
             self._store.flush()
-        except (OSError, AttributeError):
-            pass

@@ -1,0 +1,208 @@
+"""The ``kg`` command: parse options, call one library function, render the result.
+
+Every error a user can cause arrives here as a :class:`~kg.errors.KgError` and leaves as
+one line on stderr with a non-zero exit code.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import webbrowser
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import KgError, UsageError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Build, query, see and export a knowledge graph of actors, issues and meetings from news.")
+
+StoreOpt = Annotated[Optional[str], typer.Option("--store", envvar="KG_STORE",
+                     help="Store folder (default .kg-store), ':memory:', or a SPARQL endpoint URL.")]
+OntologyOpt = Annotated[Optional[Path], typer.Option("--ontology", envvar="KG_ONTOLOGY",
+                        help="Ontology folder (default: the one shipped with kg).")]
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class EventFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+def _resources(ontology: Optional[Path]):
+    from .resources import load_resources
+    return load_resources(ontology)
+
+
+def _echo(text: str) -> None:
+    if text:
+        typer.echo(text)
+
+
+@app.command()
+def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (default: corpus/).")] = None,
+          store: StoreOpt = None, ontology: OntologyOpt = None,
+          exports: Annotated[Path, typer.Option(help="Folder for kg.ttl and graph.html.")] = Path("exports"),
+          no_exports: Annotated[bool, typer.Option("--no-exports", help="Only load the store.")] = False) -> None:
+    """Read articles, extract actors, issues and meetings, load the store and write the exports."""
+    from .export import export
+    from .graph.store import open_store
+    from .pipeline import build as run_build
+    from .viz import write_html
+
+    res = _resources(ontology)
+    targets = paths or [Path("corpus")]
+    st = open_store(store)
+    try:
+        report = run_build(targets, st, res)
+        if not no_exports:
+            exports.mkdir(parents=True, exist_ok=True)
+            (exports / "kg.ttl").write_bytes(export(st, "turtle"))
+            write_html(st, exports / "graph.html")
+    finally:
+        st.close()
+    c = report.counts
+    typer.echo(f"articles {c['articles']} (read {report.read}, new or changed {report.written}, unchanged {report.unchanged})"
+               f"  actors {c['actors']}  meetings {c['meetings']}  issues {c['issues']}  triples {c['triples']}"
+               f"  in {report.seconds:.1f}s")
+    if not no_exports:
+        typer.echo(f"wrote {exports / 'kg.ttl'} and {exports / 'graph.html'}")
+    for s in report.skipped:
+        typer.echo(f"kg: skipped {s.path}: {s.reason}", err=True)
+    if report.skipped:
+        raise typer.Exit(2)
+
+
+@app.command()
+def query(query: Annotated[Optional[str], typer.Argument(help="SPARQL text, a .rq file, or a named query.")] = None,
+          param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE for a named query.")] = None,
+          fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+          list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+          store: StoreOpt = None, ontology: OntologyOpt = None) -> None:
+    """Run a read-only SPARQL query over all graphs (SELECT, ASK or CONSTRUCT)."""
+    from .graph.store import open_store
+    from .query import named_queries, render, resolve_query, run_query, table
+    from .resources import default_ontology_dir
+
+    folder = (ontology or default_ontology_dir()) / "queries"
+    if list_:
+        rows = [[q.name, ", ".join(q.params) or "-", q.description] for q in named_queries(folder).values()]
+        _echo(table(["name", "params", "description"], rows, width=90))
+        return
+    if not query:
+        raise UsageError("give a query: SPARQL text, a .rq file, or a named query (see `kg query --list`)")
+    params = {}
+    for item in param or []:
+        if "=" not in item:
+            raise UsageError(f"--param takes NAME=VALUE, not {item!r}")
+        k, _, v = item.partition("=")
+        params[k.strip()] = v
+    text, bindings = resolve_query(query, folder, params)
+    st = open_store(store, read_only=True)
+    try:
+        _echo(render(run_query(st, text, bindings), fmt.value))
+    finally:
+        st.close()
+
+
+@app.command()
+def events(fmt: Annotated[EventFormat, typer.Option("--format", "-f")] = EventFormat.jsonl,
+           store: StoreOpt = None) -> None:
+    """The meetings as rows: one per meeting and article (JSON lines, CSV or a table)."""
+    from .export import events as event_rows, render_events
+    from .graph.store import open_store
+
+    st = open_store(store, read_only=True)
+    try:
+        _echo(render_events(event_rows(st), fmt.value))
+    finally:
+        st.close()
+
+
+@app.command()
+def export(output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+           fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, trig, nquads or jsonld")] = "turtle",
+           store: StoreOpt = None) -> None:
+    """Write the graph in a standard RDF format, byte-identical for the same graph."""
+    from .export import ExportFormat, export as run_export
+    from .graph.store import open_store
+
+    try:
+        chosen = ExportFormat(fmt)
+    except ValueError:
+        raise UsageError(f"unknown format {fmt!r}: use turtle, trig, nquads or jsonld") from None
+    st = open_store(store, read_only=True)
+    try:
+        data = run_export(st, chosen)
+    finally:
+        st.close()
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(data)
+        typer.echo(f"wrote {output}")
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@app.command()
+def viz(output: Annotated[Path, typer.Option("-o", "--output")] = Path("exports/graph.html"),
+        open_: Annotated[bool, typer.Option("--open", help="Open the page in a browser.")] = False,
+        store: StoreOpt = None) -> None:
+    """Write an interactive HTML view of the graph that opens with no network access."""
+    from .graph.store import open_store
+    from .viz import write_html
+
+    st = open_store(store, read_only=True)
+    try:
+        path = write_html(st, output)
+    finally:
+        st.close()
+    typer.echo(f"wrote {path}")
+    if open_:
+        webbrowser.open(path.resolve().as_uri())
+
+
+@app.command()
+def validate(store: StoreOpt = None, ontology: OntologyOpt = None) -> None:
+    """Check the graph against the SHACL shapes; exit non-zero on violations."""
+    from .errors import ValidationFailed
+    from .graph.store import open_store
+    from .resources import default_ontology_dir
+    from .validate import validate as run_validate
+
+    st = open_store(store, read_only=True)
+    try:
+        report = run_validate(st, (ontology or default_ontology_dir()) / "shapes.ttl")
+    finally:
+        st.close()
+    if not report.conforms:
+        typer.echo(report.text, err=True)
+        raise ValidationFailed(f"{report.violations} SHACL violation(s)")
+    typer.echo("valid: the graph conforms to ontology/shapes.ttl")
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except KgError as exc:
+        typer.echo(f"kg: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("kg: aborted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # click usage errors
+        import click
+        if isinstance(exc, click.exceptions.ClickException):
+            typer.echo(f"kg: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        raise

@@ -1,0 +1,168 @@
+"""Deterministic exports of the store: Turtle, TriG, N-Quads, JSON-LD, and the events table.
+
+Byte-identical output for the same graph: statements are sorted as N-Triples/N-Quads lines
+before Oxigraph's serialiser writes them, so neither insertion order nor storage layout
+shows through. Bookkeeping (graph digests) is left out.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from enum import Enum
+from typing import Any
+
+import pyoxigraph as ox
+
+from .graph.store import DIGEST_GRAPH, Store
+from .graph.vocab import ACTOR, PREFIXES
+
+
+class ExportFormat(str, Enum):
+    turtle = "turtle"
+    trig = "trig"
+    nquads = "nquads"
+    jsonld = "jsonld"
+
+
+def _lines(store: Store) -> list[str]:
+    skip = f" <{DIGEST_GRAPH}> ."
+    return [line for line in store.dump_nquads().decode("utf-8").splitlines()
+            if line and not line.endswith(skip)]
+
+
+def export(store: Store, fmt: ExportFormat | str = ExportFormat.turtle) -> bytes:
+    """The whole graph in ``fmt``; Turtle merges all named graphs into one."""
+    fmt = ExportFormat(fmt)
+    lines = _lines(store)
+    if fmt is ExportFormat.turtle:
+        triples = sorted({line.rsplit(" ", 2)[0] + " ." for line in lines})
+        data = "\n".join(triples).encode("utf-8")
+        quads = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+        return ox.serialize(quads, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
+    ordered = sorted(set(lines), key=lambda line: (line.rsplit(" ", 2)[1], line))
+    data = "\n".join(ordered).encode("utf-8")
+    if fmt is ExportFormat.nquads:
+        return data + (b"\n" if data else b"")
+    quads = ox.parse(data, format=ox.RdfFormat.N_QUADS)
+    rdf = ox.RdfFormat.TRIG if fmt is ExportFormat.trig else ox.RdfFormat.JSON_LD
+    return ox.serialize(quads, format=rdf, prefixes=PREFIXES if rdf is ox.RdfFormat.TRIG else None) or b""
+
+
+# ---------------------------------------------------------------- events table
+
+_EVENTS = """
+PREFIX kgo: <https://w3id.org/kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?g ?e ?kind ?status ?date ?precision ?conf ?cameo ?plover ?place ?placeLabel ?file WHERE {
+  GRAPH ?g { ?e a kgo:Meeting ; kgo:kind ?kind ; kgo:status ?st ; kgo:confidence ?conf ; kgo:cameoCode ?cameo .
+             ?g kgo:file ?file .
+             OPTIONAL { ?e kgo:ploverMode ?plover }
+             OPTIONAL { ?e kgo:date ?date } OPTIONAL { ?e kgo:datePrecision ?precision }
+             OPTIONAL { ?e kgo:place ?place } }
+  ?st rdfs:label ?status .
+  OPTIONAL { ?place skos:prefLabel ?placeLabel }
+}"""
+_PARTICIPANTS = """
+PREFIX kgo: <https://w3id.org/kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?g ?e ?a ?role ?label ?type ?country WHERE {
+  GRAPH ?g { ?e kgo:participant ?a . OPTIONAL { ?e ?role ?a . FILTER(?role IN (kgo:host, kgo:visitor)) } }
+  ?a skos:prefLabel ?label .
+  OPTIONAL { VALUES ?type { kgo:Person kgo:Country kgo:Organization } ?a a ?type }
+  OPTIONAL { ?a kgo:country ?country }
+}"""
+_ISSUES = """
+PREFIX kgo: <https://w3id.org/kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?g ?e ?i ?label ?category WHERE {
+  GRAPH ?g { ?e kgo:addressed ?i }
+  ?i skos:prefLabel ?label .
+  OPTIONAL { ?i skos:broader* ?top . ?top skos:topConceptOf ?scheme ; skos:prefLabel ?category }
+}"""
+_EVIDENCE = """
+PREFIX kgo: <https://w3id.org/kg/ontology#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+SELECT ?g ?e ?quote ?start ?end ?rule WHERE {
+  GRAPH ?g { ?e kgo:evidence ?x . ?x nif:anchorOf ?quote ; nif:beginIndex ?start ; nif:endIndex ?end ; kgo:rule ?rule }
+}"""
+
+
+def _v(term: Any) -> Any:
+    return None if term is None else term.value
+
+
+def events(store: Store) -> list[dict[str, Any]]:
+    """One row per (event, article), in the JSON form the evaluation scorer reads."""
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in store.query(_EVENTS):
+        key = (r["g"].value, r["e"].value)
+        place = None
+        if r["place"] is not None:
+            place = {"label": _v(r["placeLabel"]) or r["place"].value.rsplit("/", 1)[-1], "iri": r["place"].value}
+        rows[key] = {
+            "id": r["e"].value, "kind": r["kind"].value, "status": r["status"].value,
+            "source": r["file"].value, "article": r["g"].value,
+            "date": _v(r["date"]), "date_precision": _v(r["precision"]), "place": place,
+            "participants": [], "issues": [], "evidence": [],
+            "confidence": float(r["conf"].value), "cameo": r["cameo"].value, "plover": _v(r["plover"]),
+        }
+    ns = str(ACTOR)
+    seen: set[tuple[str, str, str]] = set()
+    for r in store.query(_PARTICIPANTS):
+        key = (r["g"].value, r["e"].value)
+        if key not in rows or (key + (r["a"].value,)) in seen:
+            continue
+        seen.add(key + (r["a"].value,))
+        typ = _v(r["type"])
+        country = _v(r["country"])
+        aid = r["a"].value
+        if typ and typ.endswith("Country"):
+            country = aid
+        role = _v(r["role"])
+        rows[key]["participants"].append({
+            "label": r["label"].value, "iri": aid,
+            "type": typ.rsplit("#", 1)[-1] if typ else None,
+            "country": country[len(ns):] if country and country.startswith(ns) else country,
+            "role": role.rsplit("#", 1)[-1] if role else "participant",
+        })
+    for r in store.query(_ISSUES):
+        key = (r["g"].value, r["e"].value)
+        if key in rows and all(i["iri"] != r["i"].value for i in rows[key]["issues"]):
+            rows[key]["issues"].append({"label": r["label"].value, "category": _v(r["category"]),
+                                        "iri": r["i"].value})
+    for r in store.query(_EVIDENCE):
+        key = (r["g"].value, r["e"].value)
+        if key in rows:
+            rows[key]["evidence"].append({"quote": r["quote"].value, "start": int(r["start"].value),
+                                          "end": int(r["end"].value), "rule": r["rule"].value})
+    out = list(rows.values())
+    for row in out:
+        row["participants"].sort(key=lambda p: (p["label"], p["iri"]))
+        row["issues"].sort(key=lambda i: i["label"])
+        row["evidence"].sort(key=lambda x: (x["start"], x["end"], x["rule"]))
+    out.sort(key=lambda r: (r["source"], r["evidence"][0]["start"] if r["evidence"] else 0, r["id"]))
+    return out
+
+
+def render_events(rows: list[dict[str, Any]], fmt: str) -> str:
+    if fmt == "jsonl":
+        return "\n".join(json.dumps(r, ensure_ascii=False, sort_keys=True) for r in rows)
+    flat = [{
+        "source": r["source"], "kind": r["kind"], "status": r["status"], "date": r["date"] or "",
+        "place": (r["place"] or {}).get("label", ""),
+        "participants": "; ".join(p["label"] for p in r["participants"]),
+        "issues": "; ".join(sorted({i["category"] or i["label"] for i in r["issues"]})),
+        "cameo": r["cameo"], "confidence": r["confidence"],
+        "quote": r["evidence"][0]["quote"] if r["evidence"] else "",
+    } for r in rows]
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(flat[0]) if flat else ["source"], lineterminator="\n")
+        w.writeheader()
+        w.writerows(flat)
+        return buf.getvalue().rstrip("\n")
+    from .query import table
+    cols = ["source", "kind", "status", "date", "place", "participants", "issues"]
+    return table(cols, [[str(f[c]) for c in cols] for f in flat], width=48)
