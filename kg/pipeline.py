@@ -96,10 +96,9 @@ def build(paths: Iterable[str | Path], store: Store, res: Resources, *, pipeline
         store.replace_graph(graph, quads, d)
         report.written += 1
         report.events += len(ex.events)
-    if report.written:
-        in_use = [r["a"].value[len(iri.actor("")):] for r in store.query(_ACTORS_IN_USE)
-                  if r["a"].value.startswith(iri.actor(""))]
-        store.replace_graph(iri.graph("actors"), gb.actor_quads(in_use, res))
+    in_use = [r["a"].value[len(iri.actor("")):] for r in store.query(_ACTORS_IN_USE)
+              if r["a"].value.startswith(iri.actor(""))]
+    store.replace_graph(iri.graph("actors"), gb.actor_quads(in_use, res))
     report.counts = counts(store)
     report.seconds = time.perf_counter() - started
     return report

@@ -63,6 +63,9 @@ def named_queries(folder: Path) -> dict[str, NamedQuery]:
 
 def resolve_query(query: str, folder: Path, params: dict[str, str]) -> tuple[str, dict[str, ox.Literal]]:
     """The SPARQL text and bindings for a named query, a ``.rq`` file or inline SPARQL."""
+    bad = [k for k in params if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", k)]
+    if bad:
+        raise QueryError(f"parameter names are letters, digits and _: {bad[0]!r}")
     named = named_queries(folder)
     if query in named:
         nq = named[query]
@@ -95,13 +98,20 @@ def run_query(store: Store, sparql: str, bindings: dict[str, ox.Literal] | None 
                          " change the graph with `kg build`")
     prefixes = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items()
                        if not re.search(rf"PREFIX\s+{k}:", sparql, re.I))
-    try:
-        res = store.query(prefixes + sparql, substitutions=bindings)
-    except QueryError:
-        if "update" in sparql.lower():
-            raise
-        raise
-    return _to_result(res)
+    return _to_result(store.query(prefixes + bind_values(sparql, bindings or {})))
+
+
+def bind_values(sparql: str, bindings: dict[str, ox.Literal]) -> str:
+    """Bind parameters with a VALUES block at the top of the WHERE clause. Each value is an
+    RDF term serialised (and escaped) by Oxigraph, so a value can never change the query."""
+    if not bindings:
+        return sparql
+    m = re.search(r"\bWHERE\s*\{", sparql, re.I)
+    if m is None:
+        raise QueryError("parameters need a query with a WHERE clause")
+    block = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in sorted(bindings.items())
+                     if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name))
+    return sparql[: m.end()] + " " + block + " " + sparql[m.end():]
 
 
 def _to_result(res: Any) -> Result:

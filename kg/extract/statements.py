@@ -222,7 +222,7 @@ class EventBuilder:
             rule = self.rules[st.value]
             scope, window = rule.spec["scope"], int(rule.spec.get("window", 0))
             if scope == "before":
-                ok = st.end <= trig.start and trig.start - st.end <= window
+                ok = st.start < trig.start and st.end <= trig.end and trig.start - st.end <= window
             elif scope == "after":
                 ok = st.start >= trig.end and st.start - trig.end <= window
             else:
@@ -250,6 +250,8 @@ class EventBuilder:
             else:
                 subject = self._sentence_subject(trig, groups, effects, a)
         obj, place_groups = self._object(trig, groups, effects, b)
+        if obj is None and frame == "visit" and place_groups:
+            obj = place_groups.pop(0)  # "arrived in Beijing": the place visited is the host
         status, status_rule = self._status(s, trig, parts)
         evidence = self._sentence_evidence(s, rule.id)
         participants: list[tuple[str, str]] = []
@@ -348,7 +350,8 @@ class EventBuilder:
             if first.start < trig.end:
                 continue
             gap = self.toks[pos:first.start]
-            if len(gap) > 6 or any(not self._gap_word(t) for t in gap):
+            linked = bool(gap) and gap[-1].lower == "with" and all(t.text.isalpha() and t.text.islower() for t in gap)
+            if len(gap) > 6 or (not linked and any(not self._gap_word(t) for t in gap)):
                 return None, places
             if all(effects.get(k) == "place" for k in g):
                 places.append(g)

@@ -172,7 +172,9 @@ def _actor_description(q: _Quads, actor: Actor) -> None:
 def actor_quads(actor_ids: Iterable[str], res: Resources) -> list[ox.Quad]:
     """Reference descriptions (graph ``kggraph:actors``) of the gazetteer actors in use."""
     q = _Quads(iri.graph("actors"))
-    for actor_id in sorted(set(actor_ids)):
+    ids = set(actor_ids)
+    ids |= {res.people[a].country for a in ids if a in res.people and res.people[a].country in res.countries}
+    for actor_id in sorted(ids):
         a = iri.actor(actor_id)
         if actor_id in res.countries:
             c = res.countries[actor_id]
@@ -198,7 +200,7 @@ def actor_quads(actor_ids: Iterable[str], res: Resources) -> list[ox.Quad]:
                     q.add(m, KGO.startDate, date_literal(span.start))
                 if span.end:
                     q.add(m, KGO.endDate, date_literal(span.end))
-    roles = {s.role for pid in actor_ids if pid in res.people for s in res.people[pid].roles}
+    roles = {s.role for pid in ids if pid in res.people for s in res.people[pid].roles}
     for role_id in sorted(roles):
         if role_id in res.roles:
             r = iri.role(role_id)

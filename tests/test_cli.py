@@ -1,0 +1,79 @@
+"""The kg command as a user runs it: real processes, temporary store, one-line errors."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import CORPUS, ROOT
+
+
+def kg(*args, cwd, env_store=None):
+    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    work = tmp_path_factory.mktemp("cli")
+    r = kg("build", str(CORPUS), "--store", str(work / "st"), "--exports", str(work / "exports"), cwd=work)
+    assert r.returncode == 0, r.stderr
+    return work
+
+
+def test_cli_build_writes_exports_and_counts(built):
+    assert (built / "exports" / "kg.ttl").stat().st_size > 0
+    html = (built / "exports" / "graph.html").read_text(encoding="utf-8")
+    assert "vis.Network" in html and "https://" not in html.split("<script type=\"application/json\"")[0]
+
+
+def test_cli_named_query_who_met(built):
+    r = kg("query", "who-met", "--param", "actor=Xi Jinping", "--store", str(built / "st"), "--format", "json", cwd=built)
+    assert r.returncode == 0, r.stderr
+    assert "Antony Blinken" in {row["label"] for row in json.loads(r.stdout)}
+
+
+def test_cli_events_jsonl(built):
+    r = kg("events", "--format", "jsonl", "--store", str(built / "st"), cwd=built)
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert rows and all("participants" in row for row in rows)
+
+
+def test_cli_export_is_deterministic(built):
+    a = kg("export", "--store", str(built / "st"), "-o", str(built / "a.ttl"), cwd=built)
+    b = kg("export", "--store", str(built / "st"), "-o", str(built / "b.trig"), "--format", "trig", cwd=built)
+    assert a.returncode == 0 and b.returncode == 0
+    assert (built / "a.ttl").read_bytes() == (built / "exports" / "kg.ttl").read_bytes()
+
+
+def test_cli_validate_passes(built):
+    r = kg("validate", "--store", str(built / "st"), cwd=built)
+    assert r.returncode == 0, r.stderr + r.stdout
+
+
+@pytest.mark.parametrize("args,code,needle", [
+    (["build", "no-such-dir"], 2, "no such file or directory"),
+    (["query", "SELECT WHERE {"], 4, "SPARQL syntax error"),
+    (["query", "DELETE WHERE { ?s ?p ?o }"], 4, "read-only"),
+    (["query", "no-such-query"], 4, "unknown named query"),
+    (["query", "who-met"], 4, "needs --param actor"),
+    (["export", "--format", "xml"], 2, "unknown format"),
+])
+def test_cli_errors_are_one_line(built, args, code, needle):
+    r = kg(*args, "--store", str(built / "st"), cwd=built)
+    assert r.returncode == code, (r.returncode, r.stderr)
+    assert needle in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+
+
+def test_cli_update_refused_leaves_graph_intact(built):
+    before = kg("export", "--store", str(built / "st"), "--format", "nquads", cwd=built).stdout
+    kg("query", "DROP ALL", "--store", str(built / "st"), cwd=built)
+    after = kg("export", "--store", str(built / "st"), "--format", "nquads", cwd=built).stdout
+    assert before == after and before
+
+
+def test_cli_missing_store_for_query(tmp_path):
+    r = kg("query", "meetings", "--store", str(tmp_path / "none"), cwd=tmp_path)
+    assert r.returncode == 5 and "run `kg build` first" in r.stderr
