@@ -125,20 +125,6 @@ class EventBuilder:
         start, end = self.toks[a].idx, self.toks[b - 1].end
         return Evidence(self.text[start:end], start, end, rule, s)
 
-    def _context_effects(self, parts: SentenceParts) -> dict[int, str]:
-        """Mention index → effect (place, topic, reporter, not-participant)."""
-        effects: dict[int, str] = {}
-        befores: dict[int, list[tuple[Match, Rule]]] = defaultdict(list)
-        for c in parts.contexts:
-            rule = self.rules[c.value]
-            befores[c.end].append((c, rule))
-        for s_idx in {self.mentions[k].sentence for k in self._all_mentions()}:
-            pass
-        return effects
-
-    def _all_mentions(self) -> range:
-        return range(len(self.mentions))
-
     # ---- main ----
     def build(self) -> tuple[list[Event], list[Suppressed]]:
         per = split_matches(self.an, self.res, self.sent_of)
@@ -435,8 +421,7 @@ class EventBuilder:
                     person_countries.add(m.country)
                     break
         return [(a, r) for a, r in participants
-                if not (a in self.res.countries and a in person_countries and r != "host")
-                or (r == "host" and a in person_countries and False)]
+                if not (a in self.res.countries and a in person_countries and r != "host")]
 
     def _has_anaphor(self, trig: Match, parts: SentenceParts) -> bool:
         for c in parts.contexts:
@@ -561,9 +546,6 @@ def _absorb(target: _Candidate, c: _Candidate) -> None:
     for i in c.issues:
         if i not in target.issues:
             target.issues.append(i)
-    if c.place and (target.place is None or (target.place.key in (None,) and False) or
-                    (target.place.key and target.place.key == target.place.country and c.place.key != c.place.country and False)):
-        target.place = c.place
     if target.place is None:
         target.place = c.place
     target.date = target.date or c.date
