@@ -277,7 +277,9 @@ def load_resources(root: str | Path | None = None) -> Resources:
     countries = _load_countries(actors / "countries.jsonl", problems)
     organisations = _load_organisations(actors / "organisations.jsonl", problems)
     roles = _load_roles(actors / "roles.jsonl", problems)
-    people = _load_people(actors / "people.jsonl", roles, problems)
+    people: dict[str, Person] = {}
+    for path in sorted(actors.glob("people*.jsonl")) or [actors / "people.jsonl"]:
+        _load_people(path, roles, problems, people)
     naming = _load_json(actors / "naming.json", problems)
     event_kinds = _load_json(base / "event-kinds.json", problems)
     for kind in TRIGGER_KINDS:
@@ -288,11 +290,11 @@ def load_resources(root: str | Path | None = None) -> Resources:
     for path in (base / "ontology.ttl", base / "shapes.ttl"):
         if not path.exists():
             problems.add(str(path), "missing file")
-    if problems.items:
-        raise ResourceError(problems.items)
     counts = Counter([*countries, *organisations, *people])
     for clash in sorted(i for i, n in counts.items() if n > 1):
         problems.add(str(actors), f"actor id {clash!r} is used twice (ids of countries, organisations and people must differ)")
+    if problems.items:
+        raise ResourceError(problems.items)
     return Resources(base, countries, organisations, people, roles, issues, rules, naming, event_kinds)
 
 
@@ -349,8 +351,9 @@ def _load_roles(path: Path, problems: _Problems) -> dict[str, Role]:
     return table
 
 
-def _load_people(path: Path, roles: dict[str, Role], problems: _Problems) -> dict[str, Person]:
-    table: dict[str, Person] = {}
+def _load_people(path: Path, roles: dict[str, Role], problems: _Problems,
+                 table: dict[str, Person]) -> None:
+    """Add the people of one file to ``table``; an id may appear in one file only."""
     for n, r in _jsonl(path, problems):
         where = f"{path}:{n}"
         if not _need(r, ("id", "name"), where, problems):
@@ -368,7 +371,6 @@ def _load_people(path: Path, roles: dict[str, Role], problems: _Problems) -> dic
                                   start, end))
         table[r["id"]] = Person(r["id"], r["name"], _strings(r, "aliases"), r.get("gender"),
                                 r.get("country"), tuple(spans), r.get("qid"))
-    return table
 
 
 def _load_issues(path: Path, problems: _Problems) -> dict[str, IssueConcept]:
