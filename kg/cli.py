@@ -189,6 +189,27 @@ def validate(store: StoreOpt = None, ontology: OntologyOpt = None) -> None:
     typer.echo("valid: the graph conforms to ontology/shapes.ttl")
 
 
+lexicon_app = typer.Typer(no_args_is_help=True, help="Grow the actor gazetteer from other lexicons.")
+app.add_typer(lexicon_app, name="lexicon")
+
+
+@lexicon_app.command("import-phoenix")
+def import_phoenix(source: Annotated[Path, typer.Argument(help="A Phoenix/TABARI actors file, e.g. Phoenix.Countries.actors.txt.")],
+                   output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Gazetteer file to write (default: ontology/actors/people-phoenix.jsonl).")] = None,
+                   ontology: OntologyOpt = None) -> None:
+    """Import the people of a Phoenix actor dictionary (with their dated affiliations) into the gazetteer."""
+    from .errors import InputError
+    from .lexicon import import_phoenix as run_import
+
+    if not source.is_file():
+        raise InputError(f"{source}: no such file")
+    res = _resources(ontology)
+    target = output or res.root / "actors" / "people-phoenix.jsonl"
+    report = run_import(source, res, target)
+    typer.echo(f"read {report.read} people, wrote {report.written} to {report.path} "
+               f"({report.known} already in the gazetteer)")
+
+
 def main() -> None:
     try:
         app(standalone_mode=False)

@@ -59,10 +59,9 @@ SELECT ?g ?e ?kind ?status ?date ?precision ?conf ?cameo ?plover ?place ?placeLa
   GRAPH ?g { ?e a kgo:Meeting ; kgo:kind ?kind ; kgo:status ?st ; kgo:confidence ?conf ; kgo:cameoCode ?cameo .
              ?g kgo:file ?file .
              OPTIONAL { ?e kgo:ploverMode ?plover }
-             OPTIONAL { ?e kgo:date ?date } OPTIONAL { ?e kgo:datePrecision ?precision }
-             OPTIONAL { ?e kgo:place ?place } }
+             OPTIONAL { ?e kgo:date ?date } OPTIONAL { ?e kgo:datePrecision ?precision } }
   ?st rdfs:label ?status .
-  OPTIONAL { ?place skos:prefLabel ?placeLabel }
+  OPTIONAL { GRAPH ?g { ?e kgo:place ?place } OPTIONAL { ?place skos:prefLabel ?placeLabel } }
 }"""
 _PARTICIPANTS = """
 PREFIX kgo: <https://w3id.org/kg/ontology#>
