@@ -30,7 +30,7 @@ ATTRIBUTION = ("// Imported with `kg lexicon import-phoenix` from the Phoenix ac
 AGENT_ROLES = {"GOV": "government_official", "ELI": "politician", "MIL": "military_officer",
                "OPP": "opposition_figure", "LEG": "legislator", "JUD": "judge", "SPY": "intelligence_officer",
                "COP": "government_official", "REB": "opposition_figure"}
-_CODE = re.compile(r"\[([A-Z]{3})([A-Z]*)\s*([<>]?\d{6,8})?(?:-(\d{6,8}))?\s*\]")
+_CODE = re.compile(r"\[([A-Z]{3})([A-Z]*)\s*([<>]?\d{6,8})?(?:-(\d{6,8})?)?\s*\]")
 
 
 @dataclass(frozen=True, slots=True)
