@@ -61,6 +61,9 @@ class Pipeline:
         self.nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
         vocab = self.nlp.vocab
         self.names = PhraseMatcher(vocab, attr="ORTH")
+        # people's names match whatever their case ("Al-Kabariti", "XI JINPING" in a headline),
+        # as long as the text writes them capitalised
+        self.people = PhraseMatcher(vocab, attr="LOWER")
         self.words = PhraseMatcher(vocab, attr="LOWER")
         self.patterns = Matcher(vocab)
         self._keys: dict[int, tuple[str, str, str]] = {}
@@ -92,8 +95,11 @@ class Pipeline:
             add("demonym", c.id, *c.demonyms)
         for o in res.organisations.values():
             add("org", o.id, o.name, *o.aliases)
+        people: dict[str, set[str]] = {}
         for p in res.people.values():
-            add("person", p.id, p.name, *p.aliases)
+            people.setdefault(self._key(ACTOR, "person", p.id), set()).update(n for n in (p.name, *p.aliases) if n)
+        for key, names in people.items():
+            self.people.add(key, self._phrases(names))
         for title, role in res.titles.items():
             entries.setdefault(self._key(TITLE, "role", role), set()).add(title)
         for key, names in entries.items():
@@ -131,6 +137,10 @@ class Pipeline:
         keys = self._keys
         for matcher in (self.names, self.words, self.patterns):
             for match_id, start, end in matcher(doc):
+                prefix, kind, value = keys[match_id]
+                found.append(Match(prefix, kind, value, start, end))
+        for match_id, start, end in self.people(doc):
+            if tokens[start].is_title and tokens[end - 1].is_title:
                 prefix, kind, value = keys[match_id]
                 found.append(Match(prefix, kind, value, start, end))
         found.sort(key=lambda m: (m.start, -m.end, m.prefix, m.kind, m.value))
