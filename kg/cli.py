@@ -189,6 +189,34 @@ def validate(store: StoreOpt = None, ontology: OntologyOpt = None) -> None:
     typer.echo("valid: the graph conforms to ontology/shapes.ttl")
 
 
+rules_app = typer.Typer(no_args_is_help=True, help="The extraction rules in ontology/rules/.")
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("check")
+def rules_check(ontology: OntologyOpt = None,
+                verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every case, not only failures.")] = False) -> None:
+    """Run every rule's examples (must fire) and counter-examples (must not); exit 1 on a failure."""
+    from .errors import RuleCheckFailed
+    from .nlp import Pipeline
+    from .rulecheck import check_rules, thin_rules
+
+    pipeline = Pipeline(_resources(ontology))
+    cases = check_rules(pipeline)
+    for c in cases:
+        if verbose or not c.ok:
+            verdict = "ok  " if c.ok else "FAIL"
+            expect = "fires" if c.should_fire else "must not fire"
+            typer.echo(f"{verdict} {c.rule.id} ({Path(c.rule.file).name}:{c.rule.line}) {expect}: {c.text}")
+    thin = thin_rules(pipeline)
+    for r in thin:
+        typer.echo(f"THIN {r.id} ({Path(r.file).name}:{r.line}): needs at least two examples and one counter-example")
+    failed = sum(not c.ok for c in cases)
+    typer.echo(f"{len(pipeline.resources.rules)} rules, {len(cases)} cases: {len(cases) - failed} ok, {failed} failed")
+    if failed or thin:
+        raise RuleCheckFailed(f"{failed} rule case(s) failed, {len(thin)} rule(s) without enough examples")
+
+
 lexicon_app = typer.Typer(no_args_is_help=True, help="Grow the actor gazetteer from other lexicons.")
 app.add_typer(lexicon_app, name="lexicon")
 

@@ -63,3 +63,10 @@ class UsageError(KgError):
 
     code = "KG600"
     exit_code = 2
+
+
+class RuleCheckFailed(KgError):
+    """A rule's example does not fire it, or a counter-example does."""
+
+    code = "KG700"
+    exit_code = 1

@@ -123,3 +123,5 @@ class Extraction:
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
     suppressed: tuple[Suppressed, ...] = field(default=())
+    #: ids of the rules that shaped this extraction (for `kg rules check` and explanations)
+    rules_fired: tuple[str, ...] = field(default=())

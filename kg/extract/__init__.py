@@ -30,7 +30,9 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                 article.text[an.tokens[m.start].idx:an.tokens[m.end - 1].end], m.sentence, m.actor,
                 m.rule, m.title)
         for m in acts.mentions if m.actor in used)
-    return Extraction(article, sentences, actors, mentions, tuple(events), tuple(suppressed))
+    fired = set(builder.hits) | {ev.rule for e in events for ev in e.evidence} | {m.rule for m in mentions}
+    return Extraction(article, sentences, actors, mentions, tuple(events), tuple(suppressed),
+                      tuple(sorted(fired)))
 
 
 def _actor(actor_id: str, res: Resources, acts: ArticleActors) -> Actor:

@@ -79,12 +79,12 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
     """Actor mentions of one article, in text order, with gazetteer and pattern referents."""
     toks = an.tokens
     starts: dict[int, list[Match]] = defaultdict(list)
-    groups: dict[int, int] = {}  # token index -> end of a side-group noun starting there
+    groups: dict[int, tuple[int, str]] = {}  # token index -> (end, rule id) of a side-group noun
     for m in an.matches:
         if m.prefix in (ACTOR, TITLE):
             starts[m.start].append(m)
         elif m.prefix == RULE and m.kind == "group":
-            groups[m.start] = max(groups.get(m.start, 0), m.end)
+            groups[m.start] = max(groups.get(m.start, (0, "")), (m.end, m.value))
     for ms in starts.values():
         ms.sort(key=lambda m: (-(m.end - m.start), m.prefix != TITLE, _PRIORITY.get(m.kind, 9)))
     naming = res.naming
@@ -142,10 +142,10 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                     out.mentions.append(mention)
                 continue
             if best.kind == "demonym":
-                g = _group_after(j, toks, groups)
+                g, group_rule = _group_after(j, toks, groups)
                 if g:
                     out.mentions.append(ActorMention(i, g, sent_of[i], "group", best.value, COUNTRY,
-                                                     best.value, rule="pattern.demonym-group", head=g - 1))
+                                                     best.value, rule=group_rule, head=g - 1))
                     i = g
                     continue
                 if j < n and toks[j].lower in naming.get("counterpart_nouns", ()):
@@ -181,12 +181,12 @@ def _title_at(ms: list[Match] | None) -> Match | None:
     return None
 
 
-def _group_after(j: int, toks: tuple[Token, ...], groups: dict[int, int]) -> int:
-    """End of a side-group noun right after a demonym ("Chinese [senior] officials")."""
+def _group_after(j: int, toks: tuple[Token, ...], groups: dict[int, tuple[int, str]]) -> tuple[int, str]:
+    """End and rule of a side-group noun right after a demonym ("Chinese [senior] officials")."""
     for k in (j, j + 1):
         if k in groups and (k == j or toks[j].text.islower()):
             return groups[k]
-    return 0
+    return 0, ""
 
 
 def _gazetteer_mention(m: Match, res: Resources, sent_of: list[int]) -> ActorMention:

@@ -113,6 +113,7 @@ class EventBuilder:
         for k, m in enumerate(mentions):
             self.by_sentence[m.sentence].append(k)
         self.suppressed: list[Suppressed] = []
+        self.hits: set[str] = set()  # ids of the rules that changed the outcome
 
     # ---- helpers over tokens ----
     def _in_content(self, s: int) -> bool:
@@ -164,12 +165,16 @@ class EventBuilder:
                     continue
                 for rule in ends.get(pos, ()):
                     if rule.spec.get("scope") == "before" and rule.spec["effect"] in ("place", "topic", "not-participant"):
-                        effects.setdefault(k, rule.spec["effect"])
+                        if k not in effects:
+                            effects[k] = rule.spec["effect"]
+                            self.hits.add(rule.id)
             for gap in range(0, 3):
                 for rule in starts.get(m.end + gap, ()):
                     if rule.spec.get("effect") == "reporter" and m.type != PERSON or (
                             rule.spec.get("effect") == "reporter" and gap == 0 and self._after_comma(m)):
-                        effects.setdefault(k, "reporter")
+                        if k not in effects:
+                            effects[k] = "reporter"
+                            self.hits.add(rule.id)
         return effects
 
     def _after_comma(self, m: ActorMention) -> bool:
@@ -280,6 +285,8 @@ class EventBuilder:
         confidence = float(rule.spec.get("confidence", 0.7)) - (0.1 if used_prev or anaphoric else 0.0)
         cand = _Candidate(s, trig, rule, kind, status, status_rule, participants, anaphoric, place,
                           date, precision, issues, [evidence], round(max(confidence, 0.1), 2), used)
+        if status_rule:
+            self.hits.add(status_rule)
         if status in NOT_MEETINGS:
             self.suppressed.append(Suppressed(self.article, rule.id, status_rule or status, s, evidence.quote))
             return None, subject
@@ -427,6 +434,7 @@ class EventBuilder:
         for c in parts.contexts:
             rule = self.rules[c.value]
             if rule.spec.get("effect") == "anaphor" and c.end <= trig.start and trig.start - c.end <= int(rule.spec.get("window", 3)):
+                self.hits.add(rule.id)
                 return True
         return False
 
@@ -455,7 +463,8 @@ class EventBuilder:
         """Issues of a sentence that reports the agenda of the last meeting ("They discussed trade")."""
         if not candidates or not parts.issues or not self._in_content(s):
             return
-        if not any(self.rules[c.value].spec.get("effect") == "agenda" for c in parts.contexts):
+        cues = [c.value for c in parts.contexts if self.rules[c.value].spec.get("effect") == "agenda"]
+        if not cues:
             return
         last = candidates[-1]
         if s - last.sentence > 3:
@@ -468,7 +477,8 @@ class EventBuilder:
         for issue in self._issues(parts, set()):
             if issue not in last.issues:
                 last.issues.append(issue)
-        last.evidence.append(self._sentence_evidence(s, "context.agenda.cue"))
+        last.evidence.append(self._sentence_evidence(s, cues[0]))
+        self.hits.add(cues[0])
 
     # ---- merging ----
     def _merge(self, cands: list[_Candidate]) -> list[Event]:
