@@ -223,7 +223,7 @@ app.add_typer(lexicon_app, name="lexicon")
 
 @lexicon_app.command("import-phoenix")
 def import_phoenix(source: Annotated[Path, typer.Argument(help="A Phoenix/TABARI actors file, e.g. Phoenix.Countries.actors.txt.")],
-                   output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Gazetteer file to write (default: ontology/actors/people-phoenix.jsonl).")] = None,
+                   output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Gazetteer file to write (default: ontology/actors/imported/phoenix-people.jsonl).")] = None,
                    ontology: OntologyOpt = None) -> None:
     """Import the people of a Phoenix actor dictionary (with their dated affiliations) into the gazetteer."""
     from .errors import InputError
@@ -231,8 +231,10 @@ def import_phoenix(source: Annotated[Path, typer.Argument(help="A Phoenix/TABARI
 
     if not source.is_file():
         raise InputError(f"{source}: no such file")
-    res = _resources(ontology)
-    target = output or res.root / "actors" / "people-phoenix.jsonl"
+    from .resources import load_resources
+
+    res = load_resources(ontology, imported=False)
+    target = output or res.root / "actors" / "imported" / "phoenix-people.jsonl"
     report = run_import(source, res, target)
     typer.echo(f"read {report.read} people, wrote {report.written} to {report.path} "
                f"({report.known} already in the gazetteer)")

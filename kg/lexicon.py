@@ -118,23 +118,13 @@ def _record(entry: dict[str, Any], countries: set[str]) -> dict[str, Any] | None
     return {"name": entry["name"], "aliases": aliases, "gender": None, "country": country, "roles": roles}
 
 
-def _ids_in(path: Path) -> set[str]:
-    if not path.exists():
-        return set()
-    ids = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("{"):
-            ids.add(json.loads(line).get("id"))
-    return ids
-
-
 def import_phoenix(source: Path, res: Resources, target: Path) -> ImportReport:
     """Write the people of ``source`` not already in the gazetteer to ``target`` (JSON lines)."""
     particles = frozenset(res.naming.get("particles", ()))
-    previous = _ids_in(target)  # an earlier import into the same file is replaced, not kept
-    curated_people = [p for p in res.people.values() if p.id not in previous]
-    curated = {n.lower() for p in curated_people for n in (p.name, *p.aliases)}
-    own = {p.id for p in curated_people}
+    curated_people = list(res.people.values())
+    others = [*res.countries.values(), *res.organisations.values()]
+    curated = {n.lower() for a in [*curated_people, *others] for n in (a.name, *a.aliases)}
+    own = {p.id for p in curated_people} | {a.id.lower() for a in others}
     imported: set[str] = set()  # names taken inside this import
     entries = read_phoenix_people(source, particles)
     records: dict[str, dict[str, Any]] = {}

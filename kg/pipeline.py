@@ -32,7 +32,7 @@ WHERE { { ?a a kgo:Article } UNION { ?m a kgo:Meeting . OPTIONAL { ?m kgo:partic
 """
 _ACTORS_IN_USE = """
 PREFIX kgo: <https://w3id.org/kg/ontology#>
-SELECT DISTINCT ?a WHERE { { ?m kgo:participant ?a } UNION { ?x kgo:country ?a } }
+SELECT DISTINCT ?a WHERE { { ?m kgo:participant ?a } UNION { ?x kgo:country ?a } UNION { ?m kgo:place ?a } }
 """
 
 

@@ -267,8 +267,13 @@ def _need(record: dict[str, Any], keys: tuple[str, ...], where: str, problems: _
     return True
 
 
-def load_resources(root: str | Path | None = None) -> Resources:
-    """Load ``ontology/`` (or ``root``); raise ResourceError listing every problem found."""
+def load_resources(root: str | Path | None = None, *, imported: bool = True) -> Resources:
+    """Load ``ontology/`` (or ``root``); raise ResourceError listing every problem found.
+
+    People files in ``actors/imported/`` (written by ``kg lexicon import-*``) add to the
+    curated gazetteer but never override it: an imported id or name the curated files
+    already have is left out. ``imported=False`` loads the curated files only.
+    """
     base = Path(root) if root else default_ontology_dir()
     if not base.is_dir():
         raise ResourceError([f"{base}: ontology folder not found (set KG_ONTOLOGY or --ontology)"])
@@ -280,6 +285,8 @@ def load_resources(root: str | Path | None = None) -> Resources:
     people: dict[str, Person] = {}
     for path in sorted(actors.glob("people*.jsonl")) or [actors / "people.jsonl"]:
         _load_people(path, roles, problems, people)
+    if imported:
+        _add_imported(actors / "imported", roles, problems, people, {*countries, *organisations})
     naming = _load_json(actors / "naming.json", problems)
     event_kinds = _load_json(base / "event-kinds.json", problems)
     for kind in TRIGGER_KINDS:
@@ -371,6 +378,18 @@ def _load_people(path: Path, roles: dict[str, Role], problems: _Problems,
                                   start, end))
         table[r["id"]] = Person(r["id"], r["name"], _strings(r, "aliases"), r.get("gender"),
                                 r.get("country"), tuple(spans), r.get("qid"))
+
+
+def _add_imported(folder: Path, roles: dict[str, Role], problems: _Problems, people: dict[str, Person],
+                  taken: set[str]) -> None:
+    names = {n.lower() for p in people.values() for n in (p.name, *p.aliases)}
+    for path in sorted(folder.glob("*.jsonl")):
+        found: dict[str, Person] = {}
+        _load_people(path, roles, problems, found)
+        for pid, person in found.items():
+            if pid in people or pid in taken or person.name.lower() in names:
+                continue
+            people[pid] = person
 
 
 def _load_issues(path: Path, problems: _Problems) -> dict[str, IssueConcept]:

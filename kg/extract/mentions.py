@@ -212,7 +212,7 @@ def _name_after(j: int, toks: tuple[Token, ...], starts: dict[int, list[Match]],
     """End of a capitalised personal name starting at token j (0 when there is none)."""
     n = len(toks)
     k = j
-    while k < n and k - j < 6:
+    while k < n and k - j < 8:
         t = toks[k]
         if t.is_title and t.text not in _STOP_NAME_WORDS and t.text.replace("-", "").replace("'", "").replace(".", "").isalpha():
             if k > j and starts.get(k) and any(m.prefix == ACTOR and m.kind != "person" for m in starts[k]):
@@ -221,12 +221,17 @@ def _name_after(j: int, toks: tuple[Token, ...], starts: dict[int, list[Match]],
                 return 0
             k += 1
         elif k > j and t.text in ("-", "'") and k + 1 < n and not toks[k - 1].space and not t.space:
-            k += 1
-        elif k > j and t.lower in particles and k + 1 < n and toks[k + 1].is_title:
+            nxt = toks[k + 1]
+            if nxt.text.isalpha() and nxt.text.islower() and toks[k - 1].is_title:
+                k += 2  # "Moon Jae-in", "Ban Ki-moon": a lower-case syllable joined by a hyphen
+            else:
+                k += 1
+        elif k > j and t.lower in particles and k + 2 < n and (
+                toks[k + 1].is_title or (toks[k + 1].text in ("-", "'") and not t.space and toks[k + 2].is_title)):
             k += 1
         else:
             break
-    while k > j and not toks[k - 1].is_title:
+    while k > j and (toks[k - 1].text in ("-", "'") or toks[k - 1].lower in particles):
         k -= 1
     return k if k > j else 0
 
