@@ -202,12 +202,14 @@ class Resources:
     def family_name_first(self) -> frozenset[str]:
         return frozenset(self.naming.get("family_name_first", ()))
 
-    def surname(self, name: str, country: str | None) -> str:
-        """The name's family name as news uses it alone ("Xi" of Xi Jinping, "Blinken")."""
+    def surnames(self, name: str, country: str | None) -> tuple[str, ...]:
+        """The forms of the name news uses alone: "Blinken"; for countries that write the family
+        name first, both ends ("Xi" of Xi Jinping, "Tsang" of Donald Tsang)."""
         words = name.split()
-        if len(words) > 1 and country in self.family_name_first:
-            return words[0]
-        return surname_of(name)
+        last = surname_of(name)
+        if len(words) > 1 and country in self.family_name_first and words[0] != last:
+            return (words[0], last)
+        return (last,)
 
     @cached_property
     def surname_index(self) -> dict[str, tuple[str, ...]]:
@@ -215,9 +217,9 @@ class Resources:
         table: dict[str, list[str]] = {}
         for p in self.people.values():
             for name in (p.name, *p.aliases):
-                s = self.surname(name, p.country)
-                if p.id not in table.setdefault(s, []):
-                    table[s].append(p.id)
+                for s in self.surnames(name, p.country):
+                    if p.id not in table.setdefault(s, []):
+                        table[s].append(p.id)
         return {k: tuple(v) for k, v in table.items()}
 
 

@@ -40,7 +40,7 @@ def resolve(acts: ArticleActors, res: Resources, article_date: str | None) -> No
 
 def _by_surname(m: ActorMention, named: list[ActorMention], res: Resources, date: str | None) -> str | None:
     name = m.name or ""
-    local = {x.actor for x in named if x.actor and _surname_of_actor(x, res) == name}
+    local = {x.actor for x in named if x.actor and name in _surnames_of_actor(x, res)}
     if len(local) == 1:
         return next(iter(local))
     candidates = [pid for pid in res.surname_index.get(name, ())
@@ -48,11 +48,11 @@ def _by_surname(m: ActorMention, named: list[ActorMention], res: Resources, date
     return candidates[0] if len(candidates) == 1 else None
 
 
-def _surname_of_actor(m: ActorMention, res: Resources) -> str:
+def _surnames_of_actor(m: ActorMention, res: Resources) -> tuple[str, ...]:
     person = res.people.get(m.actor or "")
     if person is not None:
-        return res.surname(person.name, person.country)
-    return res.surname(m.name or "", m.country)
+        return res.surnames(person.name, person.country)
+    return res.surnames(m.name or "", m.country)
 
 
 def _fits(res: Resources, person_id: str, role: str | None, country: str | None, date: str | None) -> bool:

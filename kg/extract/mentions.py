@@ -276,10 +276,10 @@ def _add_surnames(out: ArticleActors, toks: tuple[Token, ...], res: Resources, s
     for m in out.mentions:
         if m.type == PERSON and m.actor and m.form == "name":
             name = res.people[m.actor].name if m.actor in res.people else out.new_actors[m.actor].label
-            surnames[res.surname(name, m.country)].add(m.actor)
-            if m.actor in res.people:
-                for alias in res.people[m.actor].aliases:
-                    surnames[res.surname(alias, m.country)].add(m.actor)
+            names = [name, *(res.people[m.actor].aliases if m.actor in res.people else ())]
+            for n in names:
+                for s in res.surnames(n, m.country):
+                    surnames[s].add(m.actor)
     covered = set()
     for m in out.mentions:
         covered.update(range(m.start, m.end))

@@ -29,6 +29,8 @@ _OBJECT_GAP = {"with", "to", "between", "among", "amongst", "of", "by", "the", "
                "several", "two", "three", "four", "leaders", "both", "all", "other", "fellow"}
 _SUBJECT_BLOCKERS = {";", ":", "said", "says", "told", "—", "–", "(", ")", "“", "”", '"'}
 _CLAUSE_SPLIT = {";", "—", "–"}
+#: sentences after a meeting whose agenda cue ("discussed", "focused on") needs no participant named
+AGENDA_REACH = 2
 _KIND_PRIORITY = ("summit", "conference", "call", "visit", "negotiations", "talks", "meeting")
 
 
@@ -464,15 +466,15 @@ class EventBuilder:
         if not candidates or not parts.issues or not self._in_content(s):
             return
         cues = [c.value for c in parts.contexts if self.rules[c.value].spec.get("effect") == "agenda"]
-        if not cues:
-            return
         last = candidates[-1]
-        if s - last.sentence > 3:
+        near = s - last.sentence
+        if near > 3:
             return
         actors = {a for a, _ in last.participants}
         named = {self.mentions[k].actor for k in self.by_sentence.get(s, ())}
         plural = any(self.mentions[k].form == PLURAL for k in self.by_sentence.get(s, ()))
-        if not (actors & named) and not plural:
+        refers = bool(actors & named) or plural
+        if not cues or not (refers or near <= AGENDA_REACH):
             return
         for issue in self._issues(parts, set()):
             if issue not in last.issues:
