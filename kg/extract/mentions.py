@@ -131,6 +131,8 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
             if j < n and toks[j].text in ("'s", "’s") and best.kind != "demonym":
                 j += 1
             title = _title_at(starts.get(j))
+            if title is not None and title.start in groups and not _name_after(title.end, toks, starts, particles):
+                title = None  # "Chinese officials said": a side, not a person
             if title is not None:
                 country = best.value if best.kind != "org" else None
                 start = i - 1 if i > 0 and toks[i - 1].lower == "the" else i
@@ -152,6 +154,17 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                     out.mentions.append(ActorMention(i, j + 1, sent_of[i], COUNTERPART, None, None,
                                                      best.value, rule="pattern.counterpart", head=j))
                     i = j + 1
+                    continue
+                k = j
+                while k < n and k - j < 3 and toks[k].text.isalpha() and toks[k].text.islower():
+                    k += 1
+                if k > j and _name_after(k, toks, starts, particles) - k >= 2:
+                    # "Russian peacemaker Alexander Lebed": a role noun no lexicon knows
+                    mention, i = _titled(i, k, best.value, None, _span_text(text, toks, j, k), toks, starts,
+                                         res, particles, sent_of, out, article_date,
+                                         rule="pattern.demonym-noun-name")
+                    if mention:
+                        out.mentions.append(mention)
                     continue
                 i = best.end
                 continue

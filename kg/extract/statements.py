@@ -167,6 +167,8 @@ class EventBuilder:
                     continue
                 for rule in ends.get(pos, ()):
                     if rule.spec.get("scope") == "before" and rule.spec["effect"] in ("place", "topic", "not-participant"):
+                        if rule.spec["effect"] == "place" and not (m.type == COUNTRY and m.form in ("name", CAPITAL, "seat")):
+                            continue  # "talks to Macron", "in Chinese officials' view": not places
                         if k not in effects:
                             effects[k] = rule.spec["effect"]
                             self.hits.add(rule.id)
@@ -196,6 +198,11 @@ class EventBuilder:
                 if between and all(w in _GROUP_JOINERS for w in between) and len(between) <= 2 \
                         and effects.get(k) == effects.get(groups[-1][-1]):
                     groups[-1].append(k)
+                    continue
+                if between and between[0] in _GROUP_JOINERS and m.title and len(between) <= 5 \
+                        and all(t.text.isalpha() for t in self.toks[last.end + 1:m.start]) \
+                        and not any(w in _SUBJECT_BLOCKERS for w in between):
+                    groups[-1].append(k)  # "Lebed and Chechen rebel leader Maskhadov"
                     continue
                 if not between:
                     groups[-1].append(k)
@@ -306,23 +313,30 @@ class EventBuilder:
                               "next", "upcoming", "day", "week") or prev.text.endswith("-day")
 
     def _subject(self, trig: Match, groups: list[list[int]], effects: dict[int, str], a: int) -> list[int] | None:
+        """The nearest group before the trigger in its clause; a group of bare country or capital
+        names gives way to a person further left ("Kabariti left Amman for Ramallah to hold talks")."""
+        fallback = None
         for g in reversed(groups):
             m_last = self.mentions[g[-1]]
             if m_last.end > trig.start:
                 continue
             gap = self.toks[m_last.end:trig.start]
-            if len(gap) > 12 or any(t.text in _SUBJECT_BLOCKERS for t in gap):
-                return None
+            if len(gap) > 16 or any(t.text in _SUBJECT_BLOCKERS for t in gap):
+                return fallback
             if any(t.text == "," for t in gap) and not (gap and gap[0].text == "," and len(gap) > 1
                                                         and gap[1].lower in ("who", "which")):
-                return None
+                return fallback
             members = [k for k in g if effects.get(k) not in ("place", "topic", "reporter", "not-participant")]
             if not members:
                 if all(effects.get(k) == "place" for k in g):
                     continue  # "In Beijing, Blinken met ..." — look further left
-                return None
+                return fallback
+            if fallback is None and all(
+                    self.mentions[k].type == COUNTRY and self.mentions[k].form in ("name", CAPITAL) for k in members):
+                fallback = members
+                continue
             return members
-        return None
+        return fallback
 
     def _sentence_subject(self, trig: Match, groups: list[list[int]], effects: dict[int, str], a: int) -> list[int] | None:
         for g in groups:
@@ -509,9 +523,12 @@ class EventBuilder:
 
     def _keep(self, c: _Candidate) -> bool:
         ids = [a for a, _ in c.participants]
-        if len(ids) >= 2:
+        if len(ids) >= 2 or (len(ids) == 1 and ids[0] in self.res.organisations
+                             and c.kind in ("summit", "conference", "meeting")):
             return True
-        return len(ids) == 1 and ids[0] in self.res.organisations and c.kind in ("summit", "conference", "meeting")
+        self.suppressed.append(Suppressed(self.article, c.rule.id, "one-participant", c.sentence,
+                                          c.evidence[0].quote))
+        return False
 
     def _drop_covered_visits(self, cands: list[_Candidate]) -> list[_Candidate]:
         """A visit to a country whose named hosts the visitor met is recorded as those meetings."""
