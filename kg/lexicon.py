@@ -124,6 +124,8 @@ def import_phoenix(source: Path, res: Resources, target: Path) -> ImportReport:
     curated_people = list(res.people.values())
     others = [*res.countries.values(), *res.organisations.values()]
     curated = {n.lower() for a in [*curated_people, *others] for n in (a.name, *a.aliases)}
+    curated |= {n.lower() for c in res.countries.values() for n in (*c.seats, c.capital or "", *c.capital_aliases)}
+    institution = set(res.naming.get("institution_words", ()))
     own = {p.id for p in curated_people} | {a.id.lower() for a in others}
     imported: set[str] = set()  # names taken inside this import
     entries = read_phoenix_people(source, particles)
@@ -137,7 +139,7 @@ def import_phoenix(source: Path, res: Resources, target: Path) -> ImportReport:
         if names & curated:
             known += 1
             continue
-        if rec["name"].lower() in imported or len(rec["name"].split()) < 2:
+        if rec["name"].lower() in imported or len(rec["name"].split()) < 2 or institution & set(rec["name"].split()):
             continue
         pid = slug(rec["name"])
         if pid in own or pid in records:

@@ -31,6 +31,9 @@ _SUBJECT_BLOCKERS = {";", ":", "said", "says", "told", "—", "–", "(", ")", "
 _CLAUSE_SPLIT = {";", "—", "–"}
 #: sentences after a meeting whose agenda cue ("discussed", "focused on") needs no participant named
 AGENDA_REACH = 2
+#: offices that have one holder per country, so "his counterpart" can be told from the date
+_OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
+                      "finance_minister", "trade_minister", "interior_minister", "national_security_adviser"})
 _KIND_PRIORITY = ("summit", "conference", "call", "visit", "negotiations", "talks", "meeting")
 
 
@@ -244,12 +247,16 @@ class EventBuilder:
         a, b = self.an.sentences[s]
         subject = self._subject(trig, groups, effects, a)
         used_prev = False
+        obj, place_groups = self._object(trig, groups, effects, b)
         if subject is None and pos == "verb":
             if prev_subject is not None:
                 subject, used_prev = prev_subject, True
             else:
                 subject = self._sentence_subject(trig, groups, effects, a)
-        obj, place_groups = self._object(trig, groups, effects, b)
+        elif subject is None and obj is not None and trig.end < b and self.toks[trig.end].lower == "with":
+            # "Pakistan said that discussions with the IMF ...": the sentence's subject takes part
+            subject = self._sentence_subject(trig, groups, effects, a)
+            used_prev = subject is not None
         if obj is None and frame == "visit" and place_groups:
             obj = place_groups.pop(0)  # "arrived in Beijing": the place visited is the host
         status, status_rule = self._status(s, trig, parts)
@@ -272,7 +279,7 @@ class EventBuilder:
                         place = place or self._place_of(m)
                         continue
                 if m.form == COUNTERPART:
-                    actor = self._counterpart(m, participants)
+                    actor = self._counterpart(k, participants)
                 else:
                     actor = m.actor
                 if actor and all(actor != p for p, _ in participants):
@@ -419,17 +426,26 @@ class EventBuilder:
                         best = cand
         return best
 
-    def _counterpart(self, m: ActorMention, participants: list[tuple[str, str]]) -> str | None:
+    def _counterpart(self, k: int, participants: list[tuple[str, str]]) -> str | None:
+        """Who "his Canadian counterpart" is: the name in apposition ("..., Gordon Smith"), else
+        the one holder of the same office in that country on the article's date, else the country."""
+        m = self.mentions[k]
+        if k + 1 < len(self.mentions):
+            nxt = self.mentions[k + 1]
+            between = [t.text for t in self.toks[m.end:nxt.start]]
+            if between == [","] and nxt.type == PERSON and nxt.actor:
+                return nxt.actor
         if m.country is None:
             return None
         for actor, _ in participants:
             person = self.res.people.get(actor)
-            if person is None:
+            if person is None or not self.date:
                 continue
-            roles = {r.role for r in person.roles if r.covers(self.date)} if self.date else set()
-            for p in self.res.people.values():
-                if any(r.role in roles and r.org == m.country and r.covers(self.date) for r in p.roles):
-                    return p.id
+            offices = {r.role for r in person.roles if r.covers(self.date)} & _OFFICES
+            holders = {p.id for p in self.res.people.values()
+                       if any(r.role in offices and r.org == m.country and r.covers(self.date) for r in p.roles)}
+            if len(holders) == 1:
+                return holders.pop()
         return m.country
 
     def _drop_redundant_countries(self, participants: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -505,6 +521,8 @@ class EventBuilder:
                 merged.append(c)
             else:
                 _absorb(target, c)
+        for c in merged:
+            c.participants = self._drop_redundant_countries(c.participants)
         merged = [c for c in merged if self._keep(c)]
         merged = self._drop_covered_visits(merged)
         return [self._event(c) for c in merged]
@@ -519,7 +537,15 @@ class EventBuilder:
                 continue
             if ids == pids or c.anaphoric or (len(ids) == 1 and ids <= pids) or (len(pids) == 1 and pids <= ids):
                 return prev
+            if len(ids) >= 2 and len(pids) >= 2 and (self._covers(ids, pids) or self._covers(pids, ids)):
+                return prev
         return None
+
+    def _covers(self, small: set[str], big: set[str]) -> bool:
+        """Every actor of ``small`` is in ``big``, or is a country that a person of ``big`` speaks for
+        ("talks with Iraqi officials" and "talks with Iraqi Deputy Prime Minister Tareq Aziz")."""
+        countries = {self._country_of(a) for a in big}
+        return all(a in big or (a in self.res.countries and a in countries) for a in small)
 
     def _keep(self, c: _Candidate) -> bool:
         ids = [a for a, _ in c.participants]
@@ -580,6 +606,8 @@ def _absorb(target: _Candidate, c: _Candidate) -> None:
     target.date = target.date or c.date
     target.precision = target.precision or c.precision
     target.confidence = max(target.confidence, c.confidence)
+    if target.status == HELD and c.status == ONGOING:
+        target.status = ONGOING  # "the second day of talks": still under way
     target.evidence.extend(c.evidence)
     if not target.anaphoric and target.kind == "meeting" and c.kind in ("summit", "call") and not c.anaphoric:
         target.kind = c.kind
