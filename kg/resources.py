@@ -23,6 +23,8 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 ISSUE_NS = "https://w3id.org/kg/issue/"
 RULE_TYPES = ("trigger", "status", "context", "boilerplate", "group")
 TRIGGER_KINDS = ("meeting", "talks", "visit", "call", "summit", "conference", "negotiations")
+#: how a trigger's frame reads its subject and object (visit: visitor and host; discuss: "with" only)
+TRIGGER_FRAMES = ("meet", "visit", "host", "discuss")
 CONTEXT_EFFECTS = ("place", "not-participant", "topic", "reporter", "anaphor", "agenda")
 STATUSES = ("held", "ongoing", "planned", "negated", "cancelled", "refused", "hypothetical")
 
@@ -500,6 +502,8 @@ def _check_rule(r: dict[str, Any], vocab: Any, matcher_cls: Any) -> list[str]:
             msgs.append(f"kind must be one of {', '.join(TRIGGER_KINDS)}")
         if r.get("pos") not in ("verb", "noun"):
             msgs.append("pos must be verb or noun")
+        if r.get("frame", "meet") not in TRIGGER_FRAMES:
+            msgs.append(f"frame must be one of {', '.join(TRIGGER_FRAMES)}")
     elif rtype == "status":
         if r.get("status") not in STATUSES:
             msgs.append(f"status must be one of {', '.join(STATUSES)}")

@@ -109,5 +109,13 @@ def _by_pronoun(m: ActorMention, mentions: list[ActorMention], res: Resources) -
             seen.append(prev.actor)
     if len(seen) == 1:
         return seen[0]
-    # several in reach: the subject of the current sentence's predecessor is ambiguous; give up
+    if not seen:
+        # "During his trip to Japan, Joe Biden met ...": a pronoun that opens its sentence
+        # points at the first person named after it there
+        for nxt in mentions:
+            if nxt.start > m.start and nxt.sentence == m.sentence and nxt.type == PERSON and nxt.actor \
+                    and nxt.form != PRONOUN:
+                gender = nxt.gender or (res.people[nxt.actor].gender if nxt.actor in res.people else None)
+                return nxt.actor if gender in (m.gender, None) else None
+    # several in reach: ambiguous; give up
     return None

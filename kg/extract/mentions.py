@@ -91,6 +91,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
     honorifics = set(naming.get("honorifics", ()))
     particles = set(naming.get("particles", ()))
     pronouns = naming.get("pronouns", {})
+    counterparts = set(naming.get("counterpart_nouns", ()))
     plurals: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for phrase in naming.get("plural_anaphors", ()):
         words = tuple(phrase.lower().split())
@@ -112,6 +113,13 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                 i += 1
             continue
         if not ms:
+            if tok.lower in counterparts and i + 1 < n and _name_after(i + 1, toks, starts, particles):
+                # "his counterpart Park Jin": the noun introduces a name
+                mention, i = _titled(i, i + 1, None, None, tok.text, toks, starts, res, particles,
+                                     sent_of, out, article_date, rule="pattern.counterpart-name")
+                if mention:
+                    out.mentions.append(mention)
+                continue
             if tok.text in honorifics and i + 1 < n and toks[i + 1].is_title:
                 mention, i = _titled(i, i + 1, None, None, tok.text, toks, starts, res, particles,
                                      sent_of, out, article_date, rule="pattern.honorific-name")
@@ -150,13 +158,15 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                                                      best.value, rule=group_rule, head=g - 1))
                     i = g
                     continue
-                if j < n and toks[j].lower in naming.get("counterpart_nouns", ()):
+                if j < n and toks[j].lower in naming.get("counterpart_nouns", ()) and \
+                        not _name_after(j + 1, toks, starts, particles):
                     out.mentions.append(ActorMention(i, j + 1, sent_of[i], COUNTERPART, None, None,
                                                      best.value, rule="pattern.counterpart", head=j))
                     i = j + 1
                     continue
                 k = j
-                while k < n and k - j < 3 and toks[k].text.isalpha() and toks[k].text.islower():
+                while k < n and k - j < 3 and toks[k].text.isalpha() and toks[k].text.islower() \
+                        and toks[k].lower not in COMMON_WORDS:
                     k += 1
                 if k > j and _name_after(k, toks, starts, particles) - k >= 2:
                     # "Russian peacemaker Alexander Lebed": a role noun no lexicon knows
@@ -230,7 +240,8 @@ def _name_after(j: int, toks: tuple[Token, ...], starts: dict[int, list[Match]],
         if t.is_title and t.text not in _STOP_NAME_WORDS and t.text.replace("-", "").replace("'", "").replace(".", "").isalpha():
             if k > j and starts.get(k) and any(m.prefix == ACTOR and m.kind != "person" for m in starts[k]):
                 break
-            if k == j and starts.get(k) and any(m.prefix == ACTOR and m.kind in ("country", "org", "capital") for m in starts[k]):
+            if k == j and starts.get(k) and any(m.prefix == ACTOR and m.kind in ("country", "org", "capital", "demonym")
+                                                for m in starts[k]):
                 return 0
             k += 1
         elif k > j and t.text in ("-", "'") and k + 1 < n and not toks[k - 1].space and not t.space:

@@ -248,6 +248,8 @@ class EventBuilder:
         subject = self._subject(trig, groups, effects, a)
         used_prev = False
         obj, place_groups = self._object(trig, groups, effects, b)
+        if frame == "discuss" and obj and self.toks[self.mentions[obj[0]].start - 1].lower != "with":
+            obj = None  # "to discuss North Korea's nuclear programme": a topic, not a party
         if subject is None and pos == "verb":
             if prev_subject is not None:
                 subject, used_prev = prev_subject, True
