@@ -34,6 +34,7 @@ AGENDA_REACH = 2
 #: offices that have one holder per country, so "his counterpart" can be told from the date
 _OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
                       "finance_minister", "trade_minister", "interior_minister", "national_security_adviser"})
+_SPECIFIC_KINDS = frozenset({"summit", "conference", "call", "visit"})
 _KIND_PRIORITY = ("summit", "conference", "call", "visit", "negotiations", "talks", "meeting")
 
 
@@ -299,7 +300,9 @@ class EventBuilder:
         if anaphoric_plural and earlier:
             participants = list(dict.fromkeys(p for p in earlier[-1].participants)) + participants
         if anaphoric and earlier:
-            participants = list(earlier[-1].participants)
+            # "the summit" points back at a summit; "the meeting" or "the talks" at the last encounter
+            same = [e for e in earlier if e.kind == kind] if kind in _SPECIFIC_KINDS else earlier
+            participants = list(same[-1].participants) if same else []
         confidence = float(rule.spec.get("confidence", 0.7)) - (0.1 if used_prev or anaphoric else 0.0)
         cand = _Candidate(s, trig, rule, kind, status, status_rule, participants, anaphoric, place,
                           date, precision, issues, [evidence], round(max(confidence, 0.1), 2), used)
