@@ -1,0 +1,48 @@
+"""Extraction speed on one core over real news (default: ../shared/newspool), beside the bare
+spaCy tokenizer's speed on the same text as the reference.
+
+    python benchmarks/extraction_speed.py [FOLDER ...]
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from kg.extract import extract
+from kg.ingest import discover, read_articles
+from kg.nlp import Pipeline
+from kg.resources import load_resources
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = [ROOT.parent / "shared" / "newspool"]
+
+
+def main() -> None:
+    folders = [Path(a) for a in sys.argv[1:]] or DEFAULT
+    res = load_resources()
+    started = time.perf_counter()
+    pipeline = Pipeline(res)
+    compile_s = time.perf_counter() - started
+    articles = [a for a in read_articles(discover(folders), res.boilerplate) if hasattr(a, "text")]
+    words = sum(len(a.text.split()) for a in articles)
+    started = time.perf_counter()
+    for a in articles:
+        pipeline.nlp.make_doc(a.text)
+    bare = time.perf_counter() - started
+    sentences = events = 0
+    started = time.perf_counter()
+    for a in articles:
+        ex = extract(a, pipeline)
+        sentences += len(ex.sentences)
+        events += len(ex.events)
+    took = time.perf_counter() - started
+    print(f"articles {len(articles)}  sentences {sentences}  words {words}  events {events}")
+    print(f"pipeline compiled in {compile_s:.1f}s ({len(res.people)} people, {len(res.countries)} countries, "
+          f"{len(res.organisations)} organisations)")
+    print(f"extraction  {took:.2f}s  {sentences / took:,.0f} sentences/s  {words / took:,.0f} words/s")
+    print(f"tokenizer   {bare:.2f}s  {words / bare:,.0f} words/s  (extraction is {took / bare:.1f}x the bare tokenizer)")
+
+
+if __name__ == "__main__":
+    main()
