@@ -131,8 +131,9 @@ def import_phoenix(source: Path, res: Resources, target: Path) -> ImportReport:
     entries = read_phoenix_people(source, particles)
     records: dict[str, dict[str, Any]] = {}
     known = 0
+    countries = set(res.countries)
     for entry in entries:
-        rec = _record(entry, set(res.countries))
+        rec = _record(entry, countries)
         if rec is None:
             continue
         names = {n.lower() for n in (rec["name"], *rec["aliases"])}

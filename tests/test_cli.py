@@ -77,3 +77,30 @@ def test_cli_update_refused_leaves_graph_intact(built):
 def test_cli_missing_store_for_query(tmp_path):
     r = kg("query", "meetings", "--store", str(tmp_path / "none"), cwd=tmp_path)
     assert r.returncode == 5 and "run `kg build` first" in r.stderr
+
+
+def test_cli_rules_check_passes_on_shipped_rules(tmp_path):
+    r = kg("rules", "check", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert " 0 failed" in r.stdout.splitlines()[-1]
+
+
+def test_cli_rules_check_fails_on_a_bad_example(tmp_path):
+    import shutil
+    onto = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", onto)
+    path = onto / "rules" / "triggers.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    first["counter_examples"].append("Emmanuel Macron met Narendra Modi in Paris.")
+    path.write_text("\n".join([json.dumps(first)] + lines[1:]) + "\n", encoding="utf-8")
+    r = kg("rules", "check", "--ontology", str(onto), cwd=tmp_path)
+    assert r.returncode == 1
+    assert "FAIL " + first["id"] in r.stdout
+    assert r.stderr.strip().startswith("kg: [KG700]") and "Traceback" not in r.stderr
+
+
+def test_cli_lexicon_import_missing_file(tmp_path):
+    r = kg("lexicon", "import-phoenix", str(tmp_path / "nope.txt"), cwd=tmp_path)
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and "no such file" in r.stderr
