@@ -22,6 +22,8 @@ PERSON, COUNTRY, ORG = "Person", "Country", "Organization"
 # mention forms that coref must resolve
 TITLE_ONLY, PRONOUN, PLURAL, COUNTERPART, CAPITAL = "title", "pronoun", "plural", "counterpart", "capital"
 _PRIORITY = {"person": 0, "org": 1, "country": 2, "seat": 3, "capital": 4, "demonym": 5}
+#: words before a capitalised name that make it a place ("in Lake Geneva"), not a person
+_PLACE_WORDS = {"in", "at", "near", "of", "from", "to", "outside", "across", "into", "via", "toward", "towards"}
 _STOP_NAME_WORDS = {
     "The", "A", "An", "In", "On", "At", "And", "But", "For", "With", "Of", "To", "By", "As", "He", "She",
     "It", "They", "We", "I", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our",
@@ -92,6 +94,8 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
     particles = set(naming.get("particles", ()))
     pronouns = naming.get("pronouns", {})
     counterparts = set(naming.get("counterpart_nouns", ()))
+    institution = set(naming.get("institution_words", ()))
+    headline = [_title_case(toks[a:b]) for a, b in an.sentences]
     plurals: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for phrase in naming.get("plural_anaphors", ()):
         words = tuple(phrase.lower().split())
@@ -120,6 +124,17 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                 if mention:
                     out.mentions.append(mention)
                 continue
+            if tok.is_title and tok.text not in _STOP_NAME_WORDS and not headline[sent_of[i]] \
+                    and not (i and toks[i - 1].lower in _PLACE_WORDS):
+                end = _name_after(i, toks, starts, particles)
+                if end - i >= 2 and not any(t.text in institution for t in toks[i:end]):
+                    # "... his Canadian counterpart, Gordon Smith": a full name no lexicon knows
+                    mention, i = _titled(i, i, None, None, "", toks, starts, res, particles, sent_of, out,
+                                         article_date, rule="pattern.capitalised-name")
+                    if mention:
+                        mention.title = None
+                        out.mentions.append(mention)
+                    continue
             if tok.text in honorifics and i + 1 < n and toks[i + 1].is_title:
                 mention, i = _titled(i, i + 1, None, None, tok.text, toks, starts, res, particles,
                                      sent_of, out, article_date, rule="pattern.honorific-name")
@@ -189,6 +204,14 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
     _add_surnames(out, toks, res, sent_of, article_date, starts)
     out.mentions.sort(key=lambda m: m.start)
     return out
+
+
+def _title_case(toks: tuple[Token, ...]) -> bool:
+    """A headline in title case ("Japan's PM to Visit India"), where capitals do not mark names."""
+    if not toks or toks[-1].text in (".", "!", "?", '"', "”", ":"):
+        return False
+    words = [t for t in toks if t.text.isalpha() and len(t.text) > 3]
+    return len(words) >= 2 and sum(t.is_title for t in words) >= 0.6 * len(words)
 
 
 def _span_text(text: str, toks: tuple[Token, ...], a: int, b: int) -> str:
