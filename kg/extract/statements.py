@@ -534,8 +534,12 @@ class EventBuilder:
 
     def _merge_target(self, c: _Candidate, merged: list[_Candidate]) -> _Candidate | None:
         ids = {a for a, _ in c.participants}
+        hosts = {a for a, r in c.participants if r == "host"}
         for prev in reversed(merged):
             pids = {a for a, _ in prev.participants}
+            prev_hosts = {a for a, r in prev.participants if r == "host"}
+            if hosts and prev_hosts and not hosts & prev_hosts:
+                continue  # visits to different hosts are different visits
             if c.date and prev.date and c.date != prev.date:
                 continue
             if (c.status == PLANNED) != (prev.status == PLANNED):
