@@ -66,8 +66,9 @@ SELECT ?g ?e ?kind ?status ?date ?precision ?conf ?cameo ?plover ?place ?placeLa
 _PARTICIPANTS = """
 PREFIX kgo: <https://w3id.org/kg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?g ?e ?a ?role ?label ?type ?country WHERE {
-  GRAPH ?g { ?e kgo:participant ?a . OPTIONAL { ?e ?role ?a . FILTER(?role IN (kgo:host, kgo:visitor)) } }
+SELECT ?g ?e ?a ?role ?label ?local ?type ?country WHERE {
+  GRAPH ?g { ?e kgo:participant ?a . OPTIONAL { ?e ?role ?a . FILTER(?role IN (kgo:host, kgo:visitor)) }
+             OPTIONAL { ?a kgo:nameInArticle ?local } }
   ?a skos:prefLabel ?label .
   OPTIONAL { VALUES ?type { kgo:Person kgo:Country kgo:Organization } ?a a ?type }
   OPTIONAL { ?a kgo:country ?country }
@@ -121,7 +122,7 @@ def events(store: Store) -> list[dict[str, Any]]:
             country = aid
         role = _v(r["role"])
         rows[key]["participants"].append({
-            "label": r["label"].value, "iri": aid,
+            "label": _v(r["local"]) or r["label"].value, "iri": aid,
             "type": typ.rsplit("#", 1)[-1] if typ else None,
             "country": country[len(ns):] if country and country.startswith(ns) else country,
             "role": role.rsplit("#", 1)[-1] if role else "participant",

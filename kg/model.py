@@ -42,6 +42,8 @@ class Actor:
     role: str | None = None  # the title the article gives, e.g. "Foreign Minister"
     qid: str | None = None
     in_gazetteer: bool = True
+    #: the fullest form of the name the article uses, where it differs from ``label``
+    article_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

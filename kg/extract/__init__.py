@@ -1,6 +1,8 @@
 """Article → mentions → statements: the extraction stage, one article at a time."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Actor, Article, Extraction, Mention, Sentence
 from ..nlp import Pipeline
 from ..resources import Resources
@@ -24,7 +26,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     sentences = tuple(Sentence(k, an.tokens[a].idx, an.tokens[b - 1].end)
                       for k, (a, b) in enumerate(an.sentences))
     used = {p.actor for e in events for p in e.participants}
-    actors = tuple(_actor(a, res, acts) for a in sorted(used))
+    actors = tuple(_with_article_name(_actor(a, res, acts), article.text, res) for a in sorted(used))
     mentions = tuple(
         Mention("actor", an.tokens[m.start].idx, an.tokens[m.end - 1].end,
                 article.text[an.tokens[m.start].idx:an.tokens[m.end - 1].end], m.sentence, m.actor,
@@ -33,6 +35,21 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     fired = set(builder.hits) | {ev.rule for e in events for ev in e.evidence} | {m.rule for m in mentions}
     return Extraction(article, sentences, actors, mentions, tuple(events), tuple(suppressed),
                       tuple(sorted(fired)))
+
+
+def _with_article_name(actor: Actor, text: str, res: Resources) -> Actor:
+    """The article's own spelling of a gazetteer person's name ("Tareq Aziz"), when it has one."""
+    person = res.people.get(actor.id)
+    if person is None:
+        return actor
+    lowered = text.lower()
+    used = [n for n in (person.name, *person.aliases) if n and n.lower() in lowered]
+    if not used:
+        return actor
+    best = max(used, key=lambda n: (len(n.split()), len(n)))
+    start = lowered.index(best.lower())
+    written = text[start:start + len(best)]
+    return actor if written == actor.label else replace(actor, article_name=written)
 
 
 def _actor(actor_id: str, res: Resources, acts: ArticleActors) -> Actor:

@@ -98,6 +98,8 @@ def article_quads(ex: Extraction, res: Resources, run: str) -> list[ox.Quad]:
             _actor_description(q, actor)
         if actor.role:
             q.add(iri.actor(actor.id), KGO.title, lit(actor.role))
+        if actor.article_name:
+            q.add(iri.actor(actor.id), KGO.nameInArticle, lit(actor.article_name))
     for ev in ex.events:
         _event(q, ev, a_iri, art.date, res, actors)
     return q.items

@@ -39,6 +39,7 @@ class KGO(DefinedNamespace):
     country: URIRef
     iso3: URIRef
     title: URIRef
+    nameInArticle: URIRef
     inGazetteer: URIRef
     startDate: URIRef
     endDate: URIRef
