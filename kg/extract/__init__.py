@@ -26,7 +26,13 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     sentences = tuple(Sentence(k, an.tokens[a].idx, an.tokens[b - 1].end)
                       for k, (a, b) in enumerate(an.sentences))
     used = {p.actor for e in events for p in e.participants}
-    actors = tuple(_with_article_name(_actor(a, res, acts), article.text, res) for a in sorted(used))
+    written: dict[str, list[str]] = {}
+    for m in acts.mentions:
+        if m.actor in used and m.form in ("name", "surname"):
+            written.setdefault(m.actor, []).append(
+                article.text[an.tokens[m.start].idx:an.tokens[m.end - 1].end])
+    actors = tuple(_with_article_name(_actor(a, res, acts), article.text, res, written.get(a, []))
+                   for a in sorted(used))
     mentions = tuple(
         Mention("actor", an.tokens[m.start].idx, an.tokens[m.end - 1].end,
                 article.text[an.tokens[m.start].idx:an.tokens[m.end - 1].end], m.sentence, m.actor,
@@ -37,15 +43,17 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                       tuple(sorted(fired)))
 
 
-def _with_article_name(actor: Actor, text: str, res: Resources) -> Actor:
-    """The article's own spelling of a gazetteer person's name ("Tareq Aziz"), when it has one."""
+def _with_article_name(actor: Actor, text: str, res: Resources, mentions: list[str]) -> Actor:
+    """The article's own spelling of a gazetteer person's name ("Tareq Aziz"), else the fullest
+    form it refers to them by ("King Hassan" for Hassan II)."""
     person = res.people.get(actor.id)
     if person is None:
         return actor
     lowered = text.lower()
     used = [n for n in (person.name, *person.aliases) if n and n.lower() in lowered]
     if not used:
-        return actor
+        best = max(mentions, key=lambda n: (len(n.split()), len(n)), default=None)
+        return replace(actor, article_name=best) if best and best != actor.label else actor
     best = max(used, key=lambda n: (len(n.split()), len(n)))
     start = lowered.index(best.lower())
     written = text[start:start + len(best)]

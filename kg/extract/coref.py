@@ -109,6 +109,10 @@ def _by_pronoun(m: ActorMention, mentions: list[ActorMention], res: Resources) -
             seen.append(prev.actor)
     if len(seen) == 1:
         return seen[0]
+    if seen and m.initial:
+        # "He had earlier visited Japan": a sentence-initial pronoun continues the subject of
+        # the sentence before (the first person named there)
+        return seen[0]
     if not seen:
         # "During his trip to Japan, Joe Biden met ...": a pronoun that opens its sentence
         # points at the first person named after it there

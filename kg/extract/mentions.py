@@ -52,6 +52,7 @@ class ActorMention:
     name: str | None = None  # a name as written (for new people)
     rule: str = "gazetteer"
     head: int = -1  # token index of the last word of the name or noun
+    initial: bool = False  # opens its sentence (a pronoun there continues the last subject)
 
 
 @dataclass(slots=True)
@@ -124,7 +125,8 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                 if mention:
                     out.mentions.append(mention)
                 continue
-            if tok.is_title and tok.text not in _STOP_NAME_WORDS and not headline[sent_of[i]] \
+            if tok.is_title and tok.text not in _STOP_NAME_WORDS and tok.text not in honorifics \
+                    and not headline[sent_of[i]] \
                     and not (i and toks[i - 1].lower in _PLACE_WORDS):
                 end = _name_after(i, toks, starts, particles)
                 if end - i >= 2 and not any(t.text in institution for t in toks[i:end]):
@@ -144,7 +146,8 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
             gender = pronouns.get(tok.lower) if tok.text.islower() or i == 0 or tok.is_title else None
             if gender and tok.lower in ("he", "she", "him", "her", "his"):
                 out.mentions.append(ActorMention(i, i + 1, sent_of[i], PRONOUN, gender=gender,
-                                                 rule="coref.pronoun", head=i))
+                                                 rule="coref.pronoun", head=i,
+                                                 initial=i == 0 or sent_of[i - 1] != sent_of[i]))
             i += 1
             continue
         best = ms[0]

@@ -10,8 +10,11 @@ meeting are merged into one event per article.
 """
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS as COMMON_WORDS
 
 from ..model import Evidence, Event, Participant, Place, Suppressed
 from ..nlp import ISSUE, RULE, Analysis, Match, Token
@@ -204,7 +207,7 @@ class EventBuilder:
                     groups[-1].append(k)
                     continue
                 if between and between[0] in _GROUP_JOINERS and m.title and len(between) <= 5 \
-                        and all(t.text.isalpha() for t in self.toks[last.end + 1:m.start]) \
+                        and all(t.text.isalpha() and t.lower not in COMMON_WORDS for t in self.toks[last.end + 1:m.start]) \
                         and not any(w in _SUBJECT_BLOCKERS for w in between):
                     groups[-1].append(k)  # "Lebed and Chechen rebel leader Maskhadov"
                     continue
@@ -464,8 +467,15 @@ class EventBuilder:
                 if m.actor == actor and m.type == PERSON and m.country:
                     person_countries.add(m.country)
                     break
-        return [(a, r) for a, r in participants
-                if not (a in self.res.countries and a in person_countries and r != "host")]
+        hosts = {a for a, r in participants if r == "host" and a in self.res.countries and a in person_countries}
+        out = []
+        for a, r in participants:
+            if a in self.res.countries and a in person_countries:
+                continue
+            if hosts and r != "visitor" and self._country_of(a) in hosts:
+                r = "host"  # the visited country is spoken for by its named host
+            out.append((a, r))
+        return out
 
     def _has_anaphor(self, trig: Match, parts: SentenceParts) -> bool:
         for c in parts.contexts:
@@ -528,6 +538,7 @@ class EventBuilder:
                 _absorb(target, c)
         for c in merged:
             c.participants = self._drop_redundant_countries(c.participants)
+        merged = [part for c in merged for part in self._split_visit(c)]
         merged = [c for c in merged if self._keep(c)]
         merged = self._drop_covered_visits(merged)
         return [self._event(c) for c in merged]
@@ -549,6 +560,21 @@ class EventBuilder:
             if len(ids) >= 2 and len(pids) >= 2 and (self._covers(ids, pids) or self._covers(pids, ids)):
                 return prev
         return None
+
+    def _split_visit(self, c: _Candidate) -> list[_Candidate]:
+        """ "He visited Japan, South Korea and China": one visit per host country."""
+        hosts = [a for a, r in c.participants if r == "host" and a in self.res.countries]
+        if c.kind != "visit" or len(hosts) < 2 or any(r == "participant" for _, r in c.participants):
+            return [c]
+        visitors = [(a, r) for a, r in c.participants if r != "host"]
+        parts = []
+        for h in hosts:
+            part = copy.copy(c)
+            part.participants = [*visitors, (h, "host")]
+            part.place = Place(self.res.countries[h].name, h, h)
+            part.issues, part.evidence = list(c.issues), list(c.evidence)
+            parts.append(part)
+        return parts
 
     def _covers(self, small: set[str], big: set[str]) -> bool:
         """Every actor of ``small`` is in ``big``, or is a country that a person of ``big`` speaks for
