@@ -52,7 +52,8 @@ def _with_article_name(actor: Actor, text: str, res: Resources, mentions: list[s
     lowered = text.lower()
     used = [n for n in (person.name, *person.aliases) if n and n.lower() in lowered]
     if not used:
-        best = max(mentions, key=lambda n: (len(n.split()), len(n)), default=None)
+        fuller = [n for n in mentions if 2 <= len(n.split()) <= 3]  # not a bare surname, not a long title
+        best = max(fuller, key=lambda n: (len(n.split()), len(n)), default=None)
         return replace(actor, article_name=best) if best and best != actor.label else actor
     best = max(used, key=lambda n: (len(n.split()), len(n)))
     start = lowered.index(best.lower())
