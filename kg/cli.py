@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .errors import KgError, UsageError
+from .errors import KgError, StoreError, UsageError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Build, query, see and export a knowledge graph of actors, issues and meetings from news.")
@@ -187,6 +187,37 @@ def validate(store: StoreOpt = None, ontology: OntologyOpt = None) -> None:
         typer.echo(report.text, err=True)
         raise ValidationFailed(f"{report.violations} SHACL violation(s)")
     typer.echo("valid: the graph conforms to ontology/shapes.ttl")
+
+
+@app.command()
+def serve(store: StoreOpt = None,
+          host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it to this machine.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="TCP port.")] = 7878,
+          writable: Annotated[bool, typer.Option("--writable", help="Accept updates, so that `kg build --store URL` can load through it.")] = False) -> None:
+    """Serve the local store as a SPARQL endpoint (with a query page) until Ctrl-C."""
+    import signal
+    import subprocess
+
+    from .graph.server import serve_command
+    from .graph.store import MEMORY, default_location
+
+    location = store or default_location()
+    if location == MEMORY or location.startswith(("http://", "https://")):
+        raise UsageError("kg serve serves a store folder, not :memory: or a server URL")
+    cmd = serve_command(location, host=host, port=port, read_only=not writable)
+    typer.echo(f"serving {location} at http://{host}:{port}/ (SPARQL: /query{', /update, /store' if writable else ''};"
+               " Ctrl-C stops)")
+    proc = subprocess.Popen(cmd)
+    previous = signal.signal(signal.SIGTERM, lambda *_: proc.terminate())  # stopping kg stops the server
+    try:
+        code = proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        code = proc.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if code not in (0, -signal.SIGINT, -signal.SIGTERM, 130):
+        raise StoreError(f"the oxigraph server stopped with exit code {code} (is port {port} already in use?)")
 
 
 rules_app = typer.Typer(no_args_is_help=True, help="The extraction rules in ontology/rules/.")

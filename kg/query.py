@@ -117,7 +117,7 @@ def bind_values(sparql: str, bindings: dict[str, ox.Literal]) -> str:
 def _to_result(res: Any) -> Result:
     if isinstance(res, ox.QueryBoolean) or isinstance(res, bool):
         return Result("ask", boolean=bool(res))
-    if isinstance(res, ox.QueryTriples):
+    if not isinstance(res, ox.QuerySolutions):  # QueryTriples, or a list of triples from a SPARQL server
         return Result("graph", triples=ox.serialize(res, format=ox.RdfFormat.N_TRIPLES) or b"")
     columns = tuple(v.value for v in res.variables)
     rows = tuple(tuple(_plain(sol[c]) for c in columns) for sol in res)

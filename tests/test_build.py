@@ -77,3 +77,21 @@ def test_build_events_jsonl_has_scorer_fields(corpus_store):
         json.dumps(row)
         assert Path(row["source"]).stem
         assert {"id", "kind", "status", "date", "place", "participants", "issues", "evidence", "confidence"} <= set(row)
+
+
+def test_build_rules_digest_ignores_named_queries(tmp_path):
+    """Editing a named query must not force re-extracting the corpus; editing a rule must."""
+    from types import SimpleNamespace
+
+    from kg.pipeline import rules_digest
+
+    (tmp_path / "queries").mkdir()
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "queries" / "q.rq").write_text("SELECT * WHERE { ?s ?p ?o }", encoding="utf-8")
+    (tmp_path / "rules" / "r.jsonl").write_text('{"id": "a"}\n', encoding="utf-8")
+    res = SimpleNamespace(root=tmp_path)
+    before = rules_digest(res)
+    (tmp_path / "queries" / "q.rq").write_text("ASK { ?s ?p ?o }", encoding="utf-8")
+    assert rules_digest(res) == before
+    (tmp_path / "rules" / "r.jsonl").write_text('{"id": "b"}\n', encoding="utf-8")
+    assert rules_digest(res) != before

@@ -1,7 +1,9 @@
 """Where the graph lives, behind one small interface.
 
-Backends: embedded Oxigraph on disk (the default) or in memory. Every backend offers the
-same five operations, and one contract test suite runs against each:
+Backends: embedded Oxigraph on disk (the default) or in memory, and a SPARQL 1.1 server
+(``remote.SparqlStore``, for ``--store http://...``; its endpoint paths can be named with
+``KG_SPARQL_QUERY``, ``KG_SPARQL_UPDATE`` and ``KG_SPARQL_DATA``). Every backend offers the
+same operations, and one contract test suite (tests/test_store_contract.py) runs against each:
 
 - ``replace_graph(iri, quads)``: swap one article's graph in a single transaction, so a
   failed build never leaves a half-written article and re-building changes nothing;
@@ -50,7 +52,9 @@ def open_store(location: str | None = None, *, read_only: bool = False, create: 
     loc = location or default_location()
     if loc.startswith(("http://", "https://")):
         from .remote import SparqlStore
-        return SparqlStore(loc)
+        env = os.environ.get
+        return SparqlStore(loc, query=env("KG_SPARQL_QUERY") or None, update=env("KG_SPARQL_UPDATE") or None,
+                           data=env("KG_SPARQL_DATA") or None)
     if loc == MEMORY:
         return OxigraphStore(None)
     path = Path(loc)
@@ -89,12 +93,12 @@ class OxigraphStore:
         g = ox.NamedNode(graph)
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
         body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-        parts = [f"DROP SILENT GRAPH <{graph}>",
-                 f"DELETE WHERE {{ GRAPH <{DIGEST_GRAPH}> {{ <{graph}> <{DIGEST}> ?d }} }}"]
+        parts = [f"DROP SILENT GRAPH {g}",
+                 f"DELETE WHERE {{ GRAPH <{DIGEST_GRAPH}> {{ {g} <{DIGEST}> ?d }} }}"]
         if body:
-            parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{ {body} }} }}")
+            parts.append(f"INSERT DATA {{ GRAPH {g} {{ {body} }} }}")
         if digest is not None:
-            parts.append(f'INSERT DATA {{ GRAPH <{DIGEST_GRAPH}> {{ <{graph}> <{DIGEST}> "{digest}" }} }}')
+            parts.append(f"INSERT DATA {{ GRAPH <{DIGEST_GRAPH}> {{ {g} <{DIGEST}> {ox.Literal(digest)} }} }}")
         try:
             self._store.update(" ;\n".join(parts))
         except OSError as exc:
