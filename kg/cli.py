@@ -66,7 +66,9 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Article fi
         if not no_exports:
             exports.mkdir(parents=True, exist_ok=True)
             (exports / "kg.ttl").write_bytes(export(st, "turtle"))
-            write_html(st, exports / "graph.html")
+            page = write_html(st, exports / "graph.html")
+            if page.note:
+                typer.echo(f"note: {page.note}")
     finally:
         st.close()
     c = report.counts
@@ -152,22 +154,64 @@ def export(output: Annotated[Optional[Path], typer.Option("-o", "--output", help
         sys.stdout.buffer.write(data)
 
 
+class VizView(str, Enum):
+    auto = "auto"
+    full = "full"
+    actors = "actors"
+    top = "top"
+
+
 @app.command()
-def viz(output: Annotated[Path, typer.Option("-o", "--output")] = Path("exports/graph.html"),
-        open_: Annotated[bool, typer.Option("--open", help="Open the page in a browser.")] = False,
-        store: StoreOpt = None) -> None:
+def viz(output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("exports/graph.html"),
+        focus: Annotated[Optional[str], typer.Option("--focus", help="Only this actor's neighbourhood (a name, alias or id).")] = None,
+        depth: Annotated[int, typer.Option("--depth", help="Steps out from --focus (2: its meetings and who and what was there).")] = 2,
+        issue: Annotated[Optional[str], typer.Option("--issue", help="Only the meetings on this issue (or a narrower one).")] = None,
+        query: Annotated[Optional[str], typer.Option("--query", help="Draw a SPARQL CONSTRUCT result (a .rq file, a named query or inline).")] = None,
+        view: Annotated[VizView, typer.Option("--view", help="auto picks what fits: the full graph, the actor network, or the top actors.")] = VizView.auto,
+        max_nodes: Annotated[int, typer.Option("--max-nodes", help="Largest graph 'auto' draws in full.")] = 1500,
+        title: Annotated[Optional[str], typer.Option("--title", help="Page title.")] = None,
+        open_: Annotated[bool, typer.Option("--open", help="Open the page in your browser.")] = False,
+        store: StoreOpt = None, ontology: OntologyOpt = None) -> None:
     """Write an interactive HTML view of the graph that opens with no network access."""
     from .graph.store import open_store
     from .viz import write_html
 
+    construct = None
+    if query is not None:
+        from .query import resolve_query
+        from .resources import default_ontology_dir
+        construct, _ = resolve_query(query, (ontology or default_ontology_dir()) / "queries", {})
+    if max_nodes < 1:
+        raise UsageError(f"--max-nodes must be 1 or more, not {max_nodes}")
     st = open_store(store, read_only=True)
     try:
-        path = write_html(st, output)
+        data = write_html(st, output, view=view.value, focus_on=focus, depth=depth, issue=issue,
+                          construct=construct, max_nodes=max_nodes, title=title)
     finally:
         st.close()
-    typer.echo(f"wrote {path}")
-    if open_:
-        webbrowser.open(path.resolve().as_uri())
+    typer.echo(f"wrote {output}: {len(data.nodes)} nodes, {len(data.edges)} edges ({data.view} view)")
+    if data.note:
+        typer.echo(f"note: {data.note}")
+    if open_ and not webbrowser.open(output.resolve().as_uri()):
+        raise UsageError(f"no browser found to open {output}; open it yourself")
+
+
+@app.command()
+def stats(fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+          top: Annotated[int, typer.Option("--top", "-n", help="Rows per section.")] = 10,
+          store: StoreOpt = None) -> None:
+    """The most central actors, the most discussed issues, who meets whom most, and communities."""
+    from .graph.store import open_store
+    from .stats import graph_stats, render_stats
+
+    if top < 1:
+        raise UsageError(f"--top must be 1 or more, not {top}")
+    st = open_store(store, read_only=True)
+    try:
+        result = graph_stats(st, top=top)
+    finally:
+        st.close()
+    _echo(render_stats(result, fmt.value))
 
 
 @app.command()
