@@ -32,6 +32,8 @@ _OBJECT_GAP = {"with", "to", "between", "among", "amongst", "of", "by", "the", "
                "several", "two", "three", "four", "leaders", "both", "all", "other", "fellow"}
 _SUBJECT_BLOCKERS = {";", ":", "said", "says", "told", "—", "–", "(", ")", "“", "”", '"'}
 _CLAUSE_SPLIT = {";", "—", "–"}
+#: the meeting first reported this early (headline, dateline, lead) is the one the headline is about
+LEAD_SENTENCES = 3
 #: sentences after a meeting whose agenda cue ("discussed", "focused on") needs no participant named
 AGENDA_REACH = 2
 #: offices that have one holder per country, so "his counterpart" can be told from the date
@@ -155,7 +157,21 @@ class EventBuilder:
             candidates.extend(sentence_cands)
             if not real:
                 self._agenda(s, parts, effects, candidates)
+        self._headline_issues(per, candidates)
         return self._merge(candidates), self.suppressed
+
+    def _headline_issues(self, per: dict[int, SentenceParts], candidates: list[_Candidate]) -> None:
+        """The headline names the topic of the meeting the lead reports ("Ukraine peace, global
+        security top G7 agenda as diplomats convene")."""
+        if 0 not in per or not candidates or not per[0].issues or not self._in_content(0):
+            return
+        lead = min(candidates, key=lambda c: c.sentence)
+        if lead.sentence > LEAD_SENTENCES:
+            return
+        added = [i for i in self._issues(per[0], set()) if i not in lead.issues]
+        if added:
+            lead.issues.extend(added)
+            lead.evidence.append(self._sentence_evidence(0, "headline"))
 
     def _effects(self, s: int, parts: SentenceParts) -> dict[int, str]:
         effects: dict[int, str] = {}
