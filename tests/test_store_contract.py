@@ -175,6 +175,8 @@ def test_store_endpoints_follow_base_and_overrides():
     assert st.location == "http://example.org:3030/ds"  # no password in messages
     virtuoso = SparqlStore("http://example.org:8890", query="sparql", update="sparql", data="sparql-graph-crud", check=False)
     assert virtuoso.update_url == virtuoso.query_url == "http://example.org:8890/sparql"
+    graphdb = SparqlStore("http://example.org:7200/repositories/kg", query=".", check=False)
+    assert graphdb.query_url == "http://example.org:7200/repositories/kg"
 
 
 def _kg(*args, **kw):
@@ -236,3 +238,48 @@ def test_store_kg_serve_refuses_memory_and_missing_store(tmp_path):
     r = _kg("serve", "--store", str(tmp_path / "absent"), cwd=tmp_path)
     assert r.returncode == 5 and "no store at" in r.stderr
 
+
+
+@pytest.fixture
+def basic_auth_server():
+    """A loopback stand-in for a server behind HTTP Basic: answers ASK only with the right password."""
+    import base64
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    good = "Basic " + base64.b64encode(b"reader:s3cret:x").decode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            if self.headers.get("Authorization") != good:
+                self.send_response(401)
+                self.send_header("WWW-Authenticate", 'Basic realm="kg"')
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            body = b'{"head":{},"boolean":true}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd.server_address[1]
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_store_credentials_in_the_url_answer_the_challenge(basic_auth_server):
+    port = basic_auth_server
+    assert bool(SparqlStore(f"http://reader:s3cret%3Ax@127.0.0.1:{port}").query("ASK {}"))
+    with pytest.raises(StoreError, match="wants credentials.*check them"):
+        SparqlStore(f"http://reader:wrong@127.0.0.1:{port}")
+    with pytest.raises(StoreError, match="give them as http://user:password@host"):
+        SparqlStore(f"http://127.0.0.1:{port}")

@@ -15,7 +15,6 @@ the article is simply redone next time. Endpoints default to Oxigraph's layout
 """
 from __future__ import annotations
 
-import base64
 import http.client
 import socket
 import urllib.error
@@ -39,7 +38,8 @@ class SparqlStore:
     """A store on a SPARQL 1.1 server at ``url``.
 
     ``query``, ``update`` and ``data`` name the three endpoints, absolute or relative to
-    ``url``; credentials in the URL (``http://user:pw@host/...``) are sent as HTTP Basic.
+    ``url``; credentials in the URL (``http://user:pw@host/...``) answer HTTP Basic or
+    Digest challenges.
     """
 
     def __init__(self, url: str, *, query: str | None = None, update: str | None = None,
@@ -47,18 +47,24 @@ class SparqlStore:
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise StoreError(f"not a SPARQL server URL: {url} (expected http://host:port/...)")
-        self._auth = None
+        user = pw = None
         if parts.username is not None:
             user = urllib.parse.unquote(parts.username)
             pw = urllib.parse.unquote(parts.password or "")
-            self._auth = "Basic " + base64.b64encode(f"{user}:{pw}".encode()).decode("ascii")
             netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
             parts = parts._replace(netloc=netloc)
         base = urllib.parse.urlunsplit(parts._replace(query="", fragment="")).rstrip("/") + "/"
         self.location = base.rstrip("/")
-        self.query_url = urllib.parse.urljoin(base, query or "query")
-        self.update_url = urllib.parse.urljoin(base, update or "update")
-        self.data_url = urllib.parse.urljoin(base, data or "store")
+        self.query_url = urllib.parse.urljoin(base, query or "query").rstrip("/")
+        self.update_url = urllib.parse.urljoin(base, update or "update").rstrip("/")
+        self.data_url = urllib.parse.urljoin(base, data or "store").rstrip("/")
+        self._credentials = user is not None
+        handlers: list[urllib.request.BaseHandler] = []
+        if user is not None:  # answer the server's challenge, Basic or Digest (Virtuoso's -auth endpoints)
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            passwords.add_password(None, self.location, user, pw or "")
+            handlers = [urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)]
+        self._opener = urllib.request.build_opener(*handlers)
         self.timeout = timeout
         if check:
             self.query("ASK { }")
@@ -68,12 +74,9 @@ class SparqlStore:
     def _request(self, method: str, url: str, body: bytes | None = None, headers: dict[str, str] | None = None,
                  *, ok_missing: bool = False, what: str = "request") -> tuple[str, bytes]:
         """One HTTP exchange; returns (content type, body). Every failure becomes a KgError."""
-        hdrs = dict(headers or {})
-        if self._auth:
-            hdrs["Authorization"] = self._auth
-        req = urllib.request.Request(url, data=body, method=method, headers=hdrs)
+        req = urllib.request.Request(url, data=body, method=method, headers=dict(headers or {}))
         try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+            with self._opener.open(req, timeout=self.timeout) as resp:
                 ctype = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
                 return ctype, resp.read()
         except urllib.error.HTTPError as exc:
@@ -83,8 +86,8 @@ class SparqlStore:
             if exc.code == 400 and what == "query":
                 raise QueryError(f"the SPARQL server refused the query: {detail}") from None
             if exc.code == 401:
-                raise StoreError(f"the SPARQL server at {self.location} wants credentials for {url}: "
-                                 "give them as http://user:password@host/...") from None
+                hint = "check them" if self._credentials else "give them as http://user:password@host/..."
+                raise StoreError(f"the SPARQL server at {self.location} wants credentials for {url}: {hint}") from None
             if exc.code == 403:
                 raise StoreError(f"the SPARQL server at {self.location} refused {what} (HTTP 403: {detail}); "
                                  "is it read-only?") from None
