@@ -326,9 +326,15 @@ def main() -> None:
     except typer.Abort:
         typer.echo("kg: aborted", err=True)
         sys.exit(130)
-    except Exception as exc:  # click usage errors
+    except Exception as exc:  # click usage errors (typer >= 0.29 raises those of its own copy of click)
         import click
-        if isinstance(exc, click.exceptions.ClickException):
+        usage: tuple[type, ...] = (click.exceptions.ClickException,)
+        try:
+            from typer._click.exceptions import ClickException as TyperClickException
+            usage += (TyperClickException,)
+        except ImportError:
+            pass
+        if isinstance(exc, usage):
             typer.echo(f"kg: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
         raise

@@ -130,6 +130,8 @@ def test_viz_browser_click_on_the_blinken_xi_meeting_shows_evidence_and_issues(o
     text = details.inner_text()
     assert "trade" in text and "bilateral relations" in text
     assert "Strengthening Diplomatic Relations" in text  # the article's title next to its quote
+    ARTIFACTS.mkdir(exist_ok=True)
+    opened.page.screenshot(path=str(ARTIFACTS / "sample-meeting-details.png"))
 
 
 def test_viz_browser_type_filter_hides_meetings_and_their_edges(opened):

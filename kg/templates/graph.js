@@ -14,6 +14,7 @@
     return x;
   }
   function style(group) { return data.style[group] || data.style.Other; }
+  var GLYPH = {dot: "●", diamond: "◆", square: "■", triangle: "▲", star: "★", triangleDown: "▼"};
 
   document.getElementById("heading").textContent = data.title;
   if (data.note) { var note = document.getElementById("note"); note.textContent = data.note; note.hidden = false; }
@@ -43,10 +44,10 @@
   var types = document.getElementById("types");
   groups.forEach(function (group) {
     var count = data.nodes.filter(function (n) { return n.group === group; }).length;
-    var l = el("label"), c = el("input"), sw = el("span", undefined, "swatch");
+    var l = el("label"), c = el("input"), sw = el("span", GLYPH[style(group).shape] || "●", "swatch");
     c.type = "checkbox"; c.checked = true; c.dataset.group = group;
     c.addEventListener("change", function () { state.hiddenGroups[group] = !c.checked; refresh(); });
-    sw.style.background = style(group).color;
+    sw.style.color = style(group).color;
     l.appendChild(c); l.appendChild(sw); l.appendChild(document.createTextNode(group + " (" + count + ")"));
     types.appendChild(l);
   });
@@ -199,7 +200,7 @@
     physics: physics ? {enabled: true, solver: "barnesHut", barnesHut: {gravitationalConstant: -3000, springLength: 120, avoidOverlap: 0.3},
                         stabilization: {enabled: true, iterations: 120, fit: true}} : {enabled: false},
     interaction: {hover: !big, tooltipDelay: 200, hideEdgesOnDrag: big, hideEdgesOnZoom: big},
-    nodes: {scaling: {min: 6, max: 40, label: {enabled: true, min: 11, max: 26, drawThreshold: big ? 9 : 5}}, font: {size: 12}},
+    nodes: {scaling: {min: 6, max: 40, label: {enabled: true, min: 11, max: 18, drawThreshold: big ? 9 : 5}}, font: {size: 12}},
     edges: {smooth: false, color: {color: "#b8b8b8", highlight: "#e15759", hover: "#777"},
             scaling: {min: 1, max: 8, label: {enabled: false}},
             font: {size: 9, color: "#666", strokeWidth: 2, align: "middle"}}
