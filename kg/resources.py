@@ -21,6 +21,9 @@ from .errors import ResourceError
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 ISSUE_NS = "https://w3id.org/kg/issue/"
+#: affiliations too vague to identify a person by surname alone (what imported lexicons give)
+GENERIC_ROLES = frozenset({"government_official", "politician", "military_officer", "opposition_figure",
+                           "legislator", "judge", "intelligence_officer"})
 RULE_TYPES = ("trigger", "status", "context", "boilerplate", "group")
 TRIGGER_KINDS = ("meeting", "talks", "visit", "call", "summit", "conference", "negotiations")
 #: how a trigger's frame reads its subject and object (visit: visitor and host; discuss: "with" only)
@@ -215,9 +218,12 @@ class Resources:
 
     @cached_property
     def surname_index(self) -> dict[str, tuple[str, ...]]:
-        """Surname → gazetteer person ids that carry it."""
+        """Surname → ids of gazetteer people with a named office (not only a generic affiliation,
+        as imported lexicons give): a bare "Mr Blair" may resolve to them alone."""
         table: dict[str, list[str]] = {}
         for p in self.people.values():
+            if not any(r.role not in GENERIC_ROLES for r in p.roles):
+                continue
             for name in (p.name, *p.aliases):
                 for s in self.surnames(name, p.country):
                     if p.id not in table.setdefault(s, []):

@@ -113,9 +113,9 @@ def _by_pronoun(m: ActorMention, mentions: list[ActorMention], res: Resources) -
         # "He had earlier visited Japan": a sentence-initial pronoun continues the subject of
         # the sentence before (the first person named there)
         return seen[0]
-    if not seen:
-        # "During his trip to Japan, Joe Biden met ...": a pronoun that opens its sentence
-        # points at the first person named after it there
+    if not seen and m.possessive:
+        # "During his trip to Japan, Joe Biden met ...": a possessive before any name points
+        # at the first person named after it in the sentence
         for nxt in mentions:
             if nxt.start > m.start and nxt.sentence == m.sentence and nxt.type == PERSON and nxt.actor \
                     and nxt.form != PRONOUN:

@@ -53,6 +53,7 @@ class ActorMention:
     rule: str = "gazetteer"
     head: int = -1  # token index of the last word of the name or noun
     initial: bool = False  # opens its sentence (a pronoun there continues the last subject)
+    possessive: bool = False  # "his", "her"
 
 
 @dataclass(slots=True)
@@ -147,7 +148,8 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
             if gender and tok.lower in ("he", "she", "him", "her", "his"):
                 out.mentions.append(ActorMention(i, i + 1, sent_of[i], PRONOUN, gender=gender,
                                                  rule="coref.pronoun", head=i,
-                                                 initial=i == 0 or sent_of[i - 1] != sent_of[i]))
+                                                 initial=i == 0 or sent_of[i - 1] != sent_of[i],
+                                                 possessive=tok.lower in ("his", "her")))
             i += 1
             continue
         best = ms[0]

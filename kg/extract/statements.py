@@ -222,7 +222,8 @@ class EventBuilder:
                         and effects.get(k) == effects.get(groups[-1][-1]):
                     groups[-1].append(k)
                     continue
-                if between and between[0] in _GROUP_JOINERS and m.title and len(between) <= 5 \
+                if 2 <= len(between) <= 5 and between[0] in _GROUP_JOINERS and m.title \
+                        and effects.get(k) == effects.get(groups[-1][-1]) \
                         and all(t.text.isalpha() and t.lower not in COMMON_WORDS for t in self.toks[last.end + 1:m.start]) \
                         and not any(w in _SUBJECT_BLOCKERS for w in between):
                     groups[-1].append(k)  # "Lebed and Chechen rebel leader Maskhadov"
@@ -276,8 +277,9 @@ class EventBuilder:
             else:
                 subject = self._sentence_subject(trig, groups, effects, a)
         elif subject is None and obj is not None and trig.end < b and self.toks[trig.end].lower == "with":
-            # "Pakistan said that discussions with the IMF ...": the sentence's subject takes part
-            subject = self._sentence_subject(trig, groups, effects, a)
+            # "Pakistan said that discussions with the IMF ...": the sentence's subject takes part;
+            # "Following talks with Mr Blair, Mr Abbas said ...": so does the main clause's
+            subject = self._sentence_subject(trig, groups, effects, a) or self._clause_subject_after(obj, groups, effects)
             used_prev = subject is not None
         if obj is None and frame == "visit" and place_groups:
             obj = place_groups.pop(0)  # "arrived in Beijing": the place visited is the host
@@ -368,6 +370,22 @@ class EventBuilder:
                 continue
             return members
         return fallback
+
+    def _clause_subject_after(self, obj: list[int], groups: list[list[int]], effects: dict[int, str]
+                              ) -> list[int] | None:
+        """The group right after the comma that closes a fronted phrase ending in ``obj``."""
+        end = self.mentions[obj[-1]].end
+        for g in groups:
+            first = self.mentions[g[0]]
+            if first.start <= end:
+                continue
+            gap = self.toks[end:first.start]
+            if gap and gap[0].text == "," and len(gap) <= 2 and all(t.text == "," or t.lower == "the" for t in gap):
+                # the speaker of "..., Mr Abbas said" took part in the talks the phrase names
+                members = [k for k in g if effects.get(k) not in ("place", "topic", "not-participant")]
+                return members or None
+            return None
+        return None
 
     def _sentence_subject(self, trig: Match, groups: list[list[int]], effects: dict[int, str], a: int) -> list[int] | None:
         for g in groups:
