@@ -356,8 +356,10 @@ class EventBuilder:
             gap = self.toks[m_last.end:trig.start]
             if len(gap) > 16 or any(t.text in _SUBJECT_BLOCKERS for t in gap):
                 return fallback
-            if any(t.text == "," for t in gap) and not (gap and gap[0].text == "," and len(gap) > 1
-                                                        and gap[1].lower in ("who", "which")):
+            # "Trump's special envoy, Steve Witkoff, spoke with ...": a name set off by commas
+            appositive = [t.text for t in gap] == [","] and m_last.start > 0 and self.toks[m_last.start - 1].text == ","
+            if any(t.text == "," for t in gap) and not appositive and not (
+                    gap and gap[0].text == "," and len(gap) > 1 and gap[1].lower in ("who", "which")):
                 return fallback
             members = [k for k in g if effects.get(k) not in ("place", "topic", "reporter", "not-participant")]
             if not members:
