@@ -100,7 +100,9 @@ def read_phoenix_people(path: Path, particles: frozenset[str]) -> list[dict[str,
     return people
 
 
-def _record(entry: dict[str, Any], countries: set[str]) -> dict[str, Any] | None:
+def _record(entry: dict[str, Any], countries: set[str], title_words: set[str]) -> dict[str, Any] | None:
+    """A gazetteer record; aliases that open with a title ("Ambassador Strobe Talbott") are left
+    out, since the title patterns find those forms anyway."""
     spans = [s for s in entry["spans"] if s[0] in countries]
     if not spans:
         return None
@@ -114,7 +116,8 @@ def _record(entry: dict[str, Any], countries: set[str]) -> dict[str, Any] | None
         if role:
             roles.append({"role": role, "title": "", "org": c, "from": start, "to": end})
     roles.sort(key=lambda r: (r["from"] or "", r["to"] or "", r["role"]))
-    aliases = sorted({a for a in entry["aliases"] if a and a != entry["name"]})
+    aliases = sorted({a for a in entry["aliases"] if a and a != entry["name"]
+                      and a.split()[0].lower() not in title_words})
     return {"name": entry["name"], "aliases": aliases, "gender": None, "country": country, "roles": roles}
 
 
@@ -132,8 +135,9 @@ def import_phoenix(source: Path, res: Resources, target: Path) -> ImportReport:
     records: dict[str, dict[str, Any]] = {}
     known = 0
     countries = set(res.countries)
+    title_words = {t.split()[0].lower() for t in res.titles} | {h.lower().rstrip(".") for h in res.naming.get("honorifics", ())}
     for entry in entries:
-        rec = _record(entry, countries)
+        rec = _record(entry, countries, title_words)
         if rec is None:
             continue
         names = {n.lower() for n in (rec["name"], *rec["aliases"])}
