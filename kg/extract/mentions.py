@@ -127,6 +127,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                     out.mentions.append(mention)
                 continue
             if tok.is_title and tok.text not in _STOP_NAME_WORDS and tok.text not in honorifics \
+                    and tok.lower not in COMMON_WORDS \
                     and not headline[sent_of[i]] \
                     and not (i and toks[i - 1].lower in _PLACE_WORDS):
                 end = _name_after(i, toks, starts, particles)

@@ -490,6 +490,12 @@ class EventBuilder:
                        if any(r.role in offices and r.org == m.country and r.covers(self.date) for r in p.roles)}
             if len(holders) == 1:
                 return holders.pop()
+        # else the person of that country the article names nearest to it ("... Mamedov said")
+        taken = {a for a, _ in participants}
+        people = [x for x in self.mentions if x.type == PERSON and x.actor and x.form == "name"
+                  and x.country == m.country and x.actor not in taken]
+        if people:
+            return min(people, key=lambda x: abs(x.start - m.start)).actor
         return m.country
 
     def _drop_redundant_countries(self, participants: list[tuple[str, str]]) -> list[tuple[str, str]]:
