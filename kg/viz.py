@@ -41,6 +41,9 @@ MAX_NODES = 1500
 """Above this many nodes vis-network pages stop being responsive; auto views stay below."""
 TOP_ACTORS = 300
 """How many actors the ``top`` view keeps."""
+HUBS = 30
+"""In graphs of more than twice this many nodes, the most important non-meeting nodes keep a
+readable label at any zoom; the others show theirs as the user zooms in."""
 PHYSICS_MAX = 400
 """Graphs up to this size get a brief physics run after the Python layout; bigger ones none."""
 
@@ -398,6 +401,8 @@ def _finish(g: _Graph, view: str, title: str, note: str | None) -> GraphData:
     rank = nx.pagerank(graph, weight="weight") if graph.number_of_nodes() else {}
     pos = layout(graph)
     n = max(graph.number_of_nodes(), 1)
+    hubs = set(sorted((k for k in g.nodes if g.nodes[k]["group"] != "Meeting"),
+                      key=lambda k: (-rank.get(k, 0.0), k))[:HUBS]) if n > HUBS * 2 else set()
     nodes = []
     for nid in sorted(g.nodes):
         src = g.nodes[nid]
@@ -408,6 +413,8 @@ def _finish(g: _Graph, view: str, title: str, note: str | None) -> GraphData:
                 "degree": graph.degree(nid), "x": round(x, 1), "y": round(y, 1)}
         if src.get("center"):
             item["center"] = True
+        if nid in hubs:
+            item["hub"] = True
         nodes.append(item)
     edges = []
     for i, key in enumerate(sorted(g.edges)):

@@ -21,9 +21,11 @@
 
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
     var s = style(n.group);
-    return {id: n.id, label: n.label, shape: s.shape, value: n.value, x: n.x, y: n.y,
-            color: {background: s.color, border: n.center ? "#000" : s.color, highlight: {background: s.color, border: "#000"}},
-            borderWidth: n.center ? 3 : 1};
+    var node = {id: n.id, label: n.label, shape: s.shape, value: n.value, x: n.x, y: n.y,
+                color: {background: s.color, border: n.center ? "#000" : s.color, highlight: {background: s.color, border: "#000"}},
+                borderWidth: n.center ? 3 : 1};
+    if (n.hub) { node.scaling = {label: {enabled: false}}; node.font = {size: 34, strokeWidth: 5, strokeColor: "#ffffff"}; }
+    return node;
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
     return {id: e.id, from: e.from, to: e.to, label: e.label, value: e.value};
