@@ -241,3 +241,26 @@ def test_viz_browser_actor_network_edge_lists_meetings(browser, corpus_store, tm
         assert "Antony Blinken — met — Xi Jinping" in text and "1 meeting(s)" in text
     finally:
         opened.close()
+
+
+def test_viz_browser_kg_build_page_shows_blinken_xi_with_issues(browser, tmp_path):
+    """The README's path: `kg build corpus` writes exports/graph.html; opened with all network
+    refused, searching for Xi shows the Blinken–Xi meeting and its issues."""
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "kg", "build", str(CORPUS), "--store", str(tmp_path / "st"),
+                        "--exports", str(tmp_path / "exports")], capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    opened = Opened(browser, tmp_path / "exports" / "graph.html")
+    try:
+        assert opened.errors == [] and opened.requests == [opened.url]
+        opened.page.locator("#search").fill("Xi Jinping")
+        meeting = opened.js("kg.data.nodes.filter(function (n) { return n.label === 'meeting: Antony Blinken, Xi Jinping'; })[0].id")
+        assert meeting in opened.js("kg.visible().nodes")
+        opened.click_node(meeting)
+        text = opened.page.locator("#details").inner_text()
+        assert "participants: Antony Blinken; Xi Jinping" in text
+        assert "issues: bilateral relations;" in text and "trade" in text
+    finally:
+        opened.close()
