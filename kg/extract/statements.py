@@ -149,11 +149,19 @@ class EventBuilder:
             groups = self._groups(s, effects)
             prev_subject: list[int] | None = None
             sentence_cands: list[_Candidate] = []
+            bare_kinds = []
             for trig in parts.triggers:
                 cand, prev_subject = self._candidate(s, trig, parts, effects, groups, prev_subject, candidates)
                 if cand is not None:
                     sentence_cands.append(cand)
+                elif self.suppressed and self.suppressed[-1].reason == "no-participants":
+                    bare_kinds.append(self.rules[trig.value].spec["kind"])
             real = [c for c in sentence_cands if not c.anaphoric]
+            if real and bare_kinds:
+                # "... held talks with Macron in Paris, the high point of a state visit": the
+                # sentence's meeting is of the more specific kind its other trigger names
+                best = min([real[0].kind, *bare_kinds], key=_KIND_PRIORITY.index)
+                real[0].kind = best
             candidates.extend(sentence_cands)
             if not real:
                 self._agenda(s, parts, effects, candidates)
@@ -228,8 +236,9 @@ class EventBuilder:
                         and not any(w in _SUBJECT_BLOCKERS for w in between):
                     groups[-1].append(k)  # "Lebed and Chechen rebel leader Maskhadov"
                     continue
-                if not between:
-                    groups[-1].append(k)
+                if not between or (between in (["-"], ["–"], ["/"]) and not self.toks[last.end - 1].space
+                                   and not self.toks[last.end].space):
+                    groups[-1].append(k)  # "U.S.-Ukraine talks"
                     continue
             groups.append([k])
         # a group inherits a "not-participant" mark from its first member ("tensions between X and Y")
@@ -368,6 +377,8 @@ class EventBuilder:
                 return fallback
             if fallback is None and all(
                     self.mentions[k].type == COUNTRY and self.mentions[k].form in ("name", CAPITAL) for k in members):
+                if not gap:
+                    return members  # "U.S.-Ukraine talks": the countries modify the trigger
                 fallback = members
                 continue
             return members
