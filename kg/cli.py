@@ -51,7 +51,8 @@ def _echo(text: str) -> None:
 def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (default: corpus/).")] = None,
           store: StoreOpt = None, ontology: OntologyOpt = None,
           exports: Annotated[Path, typer.Option(help="Folder for kg.ttl and graph.html.")] = Path("exports"),
-          no_exports: Annotated[bool, typer.Option("--no-exports", help="Only load the store.")] = False) -> None:
+          no_exports: Annotated[bool, typer.Option("--no-exports", help="Only load the store.")] = False,
+          jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for extraction (the output is the same for any number).")] = 1) -> None:
     """Read articles, extract actors, issues and meetings, load the store and write the exports."""
     from .export import export
     from .graph.store import open_store
@@ -62,7 +63,7 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Article fi
     targets = paths or [Path("corpus")]
     st = open_store(store)
     try:
-        report = run_build(targets, st, res)
+        report = run_build(targets, st, res, jobs=jobs)
         if not no_exports:
             exports.mkdir(parents=True, exist_ok=True)
             (exports / "kg.ttl").write_bytes(export(st, "turtle"))

@@ -283,3 +283,12 @@ def test_store_credentials_in_the_url_answer_the_challenge(basic_auth_server):
         SparqlStore(f"http://reader:wrong@127.0.0.1:{port}")
     with pytest.raises(StoreError, match="give them as http://user:password@host"):
         SparqlStore(f"http://127.0.0.1:{port}")
+
+
+def test_store_contract_replace_graphs_in_one_call(store):
+    store.replace_graph(G2, [_q("old", "0", G2)], "d0")
+    store.replace_graphs([(G1, [_q("a", "1", G1)], "d1"), (G2, [_q("b", "2", G2)], "d2"),
+                          (G1, [_q("c", "3", G1)], "d3")])  # the same graph twice: the last one wins
+    rows = sorted((r["s"].value, r["o"].value) for r in store.query(f"SELECT ?s ?o WHERE {{ ?s <{EX}p> ?o }}"))
+    assert rows == [(EX + "b", "2"), (EX + "c", "3")]
+    assert store.digests() == {G1: "d3", G2: "d2"}

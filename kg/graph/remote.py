@@ -121,6 +121,11 @@ class SparqlStore:
             parts.append(f"INSERT DATA {{ GRAPH <{DIGEST_GRAPH}> {{ {g} <{DIGEST}> {ox.Literal(digest)} }} }}")
         self._update(" ;\n".join(parts))
 
+    def replace_graphs(self, items: Iterable[tuple[str, list[ox.Quad], str | None]]) -> None:
+        """One PUT per graph: the Graph Store Protocol names one graph per request."""
+        for graph, quads, digest in items:
+            self.replace_graph(graph, quads, digest)
+
     def remove_graph(self, graph: str) -> None:
         self.replace_graph(graph, [], None)
 
