@@ -32,6 +32,9 @@ _OBJECT_GAP = {"with", "to", "between", "among", "amongst", "of", "by", "the", "
                "several", "two", "three", "four", "leaders", "both", "all", "other", "fellow"}
 _SUBJECT_BLOCKERS = {";", ":", "said", "says", "told", "—", "–", "(", ")", "“", "”", '"'}
 _CLAUSE_SPLIT = {";", "—", "–"}
+#: how far after a meeting's sentence its issues are looked for (beyond the next sentence, only in
+#: sentences that name its participants)
+ISSUE_REACH = 3
 #: the meeting first reported this early (headline, dateline, lead) is the one the headline is about
 LEAD_SENTENCES = 3
 #: sentences after a meeting whose agenda cue ("discussed", "focused on") needs no participant named
@@ -166,7 +169,26 @@ class EventBuilder:
             if not real:
                 self._agenda(s, parts, effects, candidates)
         self._headline_issues(per, candidates)
+        self._following_issues(per, candidates)
         return self._merge(candidates), self.suppressed
+
+    def _following_issues(self, per: dict[int, SentenceParts], candidates: list[_Candidate]) -> None:
+        """Issues of the sentences that go on about a meeting: the next one, and up to
+        ``ISSUE_REACH`` sentences on those that name its participants or "the two leaders"."""
+        for c in candidates:
+            actors = {a for a, _ in c.participants}
+            for s2 in range(c.sentence + 1, c.sentence + ISSUE_REACH + 1):
+                if s2 not in per or not per[s2].issues or not self._in_content(s2):
+                    continue
+                if s2 > c.sentence + 1:
+                    ks = self.by_sentence.get(s2, ())
+                    if not (actors & {self.mentions[k].actor for k in ks}
+                            or any(self.mentions[k].form == PLURAL for k in ks)):
+                        continue
+                added = [i for i in self._issues(per[s2], set()) if i not in c.issues]
+                if added:
+                    c.issues.extend(added)
+                    c.evidence.append(self._sentence_evidence(s2, "issue.following-sentence"))
 
     def _headline_issues(self, per: dict[int, SentenceParts], candidates: list[_Candidate]) -> None:
         """The headline names the topic of the meeting the lead reports ("Ukraine peace, global
