@@ -572,14 +572,22 @@ class EventBuilder:
         return resolved if resolved else (None, None)
 
     def _issues(self, parts: SentenceParts, used: set[int]) -> list[str]:
+        """Issue labels of a sentence, except words inside names ("Security Council",
+        "Kurdistan Democratic Party", "national security adviser") and inside participants."""
         spans = [(self.mentions[k].start, self.mentions[k].end) for k in used]
         out = []
         for m in parts.issues:
-            if any(a <= m.start < b for a, b in spans):
+            if self._in_name(m.start) or any(a <= m.start < b for a, b in spans):
                 continue
             if m.value not in out:
                 out.append(m.value)
         return out
+
+    def _in_name(self, i: int) -> bool:
+        s = self.sent_of[i]
+        return any(self.mentions[k].start <= i < self.mentions[k].end and self.mentions[k].form != PLURAL
+                   and self.mentions[k].type != COUNTRY  # "talks on Taiwan": a territory can be the issue
+                   for k in self.by_sentence.get(s, ()))
 
     def _agenda(self, s: int, parts: SentenceParts, effects: dict[int, str], candidates: list[_Candidate]) -> None:
         """Issues of a sentence that reports the agenda of the last meeting ("They discussed trade")."""
