@@ -219,7 +219,7 @@ class EventBuilder:
                 if gap and (pos < 1 or self.toks[pos].lower != "the"):
                     continue
                 for rule in ends.get(pos, ()):
-                    if rule.spec.get("scope") == "before" and rule.spec["effect"] in ("place", "topic", "not-participant"):
+                    if rule.spec.get("scope") == "before" and rule.spec["effect"] in ("place", "topic", "not-participant", "host"):
                         if rule.spec["effect"] == "place" and not (m.type == COUNTRY and m.form in ("name", CAPITAL, "seat")):
                             continue  # "talks to Macron", "in Chinese officials' view": not places
                         if k not in effects:
@@ -355,6 +355,13 @@ class EventBuilder:
             # "the summit" points back at a summit; "the meeting" or "the talks" at the last encounter
             same = [e for e in earlier if e.kind == kind] if kind in _SPECIFIC_KINDS else earlier
             participants = list(same[-1].participants) if same else []
+        if frame == "visit":
+            # "... at the invitation of Jordanian Prime Minister Kabariti": the inviter hosts
+            for k in self.by_sentence.get(s, ()):
+                host = self.mentions[k].actor
+                if effects.get(k) == "host" and host and all(host != p for p, _ in participants):
+                    participants.append((host, "host"))
+                    used.add(k)
         confidence = float(rule.spec.get("confidence", 0.7)) - (0.1 if used_prev or anaphoric else 0.0)
         cand = _Candidate(s, trig, rule, kind, status, status_rule, participants, anaphoric, place,
                           date, precision, issues, [evidence], round(max(confidence, 0.1), 2), used)
