@@ -63,6 +63,7 @@ class _Candidate:
     evidence: list[Evidence]
     confidence: float
     used_mentions: set[int] = field(default_factory=set)
+    quoted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,7 @@ class EventBuilder:
             self.by_sentence[m.sentence].append(k)
         self.suppressed: list[Suppressed] = []
         self.hits: set[str] = set()  # ids of the rules that changed the outcome
+        self.quoted = _quoted_tokens(self.toks)
 
     # ---- helpers over tokens ----
     def _in_content(self, s: int) -> bool:
@@ -370,6 +372,9 @@ class EventBuilder:
         if status in NOT_MEETINGS:
             self.suppressed.append(Suppressed(self.article, rule.id, status_rule or status, s, evidence.quote))
             return None, subject
+        # "... holding an in-person Quad Summit would not be provocative," he said: a speaker's words
+        # about a meeting add to one reported elsewhere but are no report of one (see _merge)
+        cand.quoted = pos == "noun" and trig.start in self.quoted
         if not participants:
             self.suppressed.append(Suppressed(self.article, rule.id, "no-participants", s, evidence.quote))
             return None, subject
@@ -622,10 +627,13 @@ class EventBuilder:
         merged: list[_Candidate] = []
         for c in cands:
             target = self._merge_target(c, merged)
-            if target is None:
-                merged.append(c)
-            else:
+            if target is not None:
                 _absorb(target, c)
+            elif c.quoted:
+                self.suppressed.append(Suppressed(self.article, c.rule.id, "quoted", c.sentence,
+                                                  c.evidence[0].quote))
+            else:
+                merged.append(c)
         for c in merged:
             c.participants = self._drop_redundant_countries(c.participants)
         merged = [part for c in merged for part in self._split_visit(c)]
@@ -717,6 +725,25 @@ class EventBuilder:
             participants=tuple(Participant(a, r) for a, r in c.participants),
             issues=tuple(c.issues), place=c.place, date=c.date, date_precision=c.precision,
             confidence=c.confidence, evidence=tuple(dict.fromkeys(c.evidence)))
+
+
+def _quoted_tokens(toks: tuple[Token, ...]) -> frozenset[int]:
+    """Indexes of the tokens inside direct quotations (a line break closes an open quote)."""
+    inside: set[int] = set()
+    open_ = False
+    for t in toks:
+        if "\n" in t.text or (t.text.isspace() and "\n" in t.text):
+            open_ = False
+            continue
+        if t.text == "“":
+            open_ = True
+        elif t.text == "”":
+            open_ = False
+        elif t.text == '"':
+            open_ = not open_
+        elif open_:
+            inside.add(t.i)
+    return frozenset(inside)
 
 
 def _absorb(target: _Candidate, c: _Candidate) -> None:
