@@ -76,3 +76,100 @@ def test_extract_never_crashes_and_offsets_hold(pipeline, text):
     for ev in ex.events:
         for e in ev.evidence:
             assert text[e.start:e.end] == e.quote
+
+
+def _labels(ex):
+    names = {a.id: a.article_name or a.label for a in ex.actors}
+    return [sorted(names[p.actor] for p in e.participants) for e in ex.events]
+
+
+def test_extract_names_no_lexicon_knows(extract_text):
+    ex = extract_text("Icelandic mediator Sigrun Halldorsdottir met Marwan Qasimi, the rebel negotiator, "
+                      "in a village near the border.", date="1996-08-30")
+    assert _labels(ex) == [["Marwan Qasimi", "Sigrun Halldorsdottir"]]
+    ex = extract_text("Senior U.N. official Tomasz Wierzbicki held talks with Ghanaian envoy Kofi Asante-Mensah.")
+    assert _labels(ex) == [["Kofi Asante-Mensah", "Tomasz Wierzbicki"]]
+
+
+def test_extract_hyphenated_and_particle_names(extract_text):
+    ex = extract_text("Jordanian Prime Minister Abdul-Karim al-Kabariti met South Korean President Moon Jae-in.",
+                      date="1996-08-29")
+    assert _labels(ex) == [["Abdul-Karim al-Kabariti", "Moon Jae-in"]]
+
+
+def test_extract_place_words_and_titlecase_headlines_are_not_people(extract_text):
+    ex = extract_text("Leaders Gather To Discuss Regional Security\n\n"
+                      "Antony Blinken met Xi Jinping on the shore of Lake Geneva.")
+    assert _pairs(ex) == [["antony-blinken", "xi-jinping"]]
+
+
+def test_extract_subject_past_places_visited(extract_text):
+    ex = extract_text("Jordanian Prime Minister Abdul-Karim al-Kabariti left Amman on Thursday for the West Bank "
+                      "town of Ramallah to hold talks with Palestinian President Yasser Arafat.", date="1996-08-29")
+    assert _pairs(ex) == [["abdul-karim-al-kabariti", "yasser-arafat"]]
+    assert ex.events[0].place.label == "Ramallah"
+
+
+def test_extract_counterpart_in_apposition(extract_text):
+    ex = extract_text("Olaf Scholz met his French counterpart, Emmanuel Macron, in Berlin.")
+    assert _pairs(ex) == [["emmanuel-macron", "olaf-scholz"]]
+
+
+def test_extract_counterpart_is_the_office_holder_on_the_date(extract_text):
+    ex = extract_text("Antony Blinken flew to Kyiv to meet his Ukrainian counterpart.", date="2023-06-19")
+    assert _pairs(ex) == [["antony-blinken", "dmytro-kuleba"]]
+
+
+def test_extract_inviter_hosts_the_visit(extract_text):
+    ex = extract_text("Narendra Modi will visit France next month at the invitation of Emmanuel Macron.")
+    roles = {p.actor: p.role for p in ex.events[0].participants}
+    assert roles == {"narendra-modi": "visitor", "emmanuel-macron": "host"}
+
+
+def test_extract_one_visit_per_host_country(extract_text):
+    ex = extract_text("Antony Blinken held talks in Washington on Monday.\n\n"
+                      "He had earlier visited Japan, South Korea and India.")
+    hosts = sorted(p.actor for e in ex.events for p in e.participants if p.role == "host")
+    assert hosts == ["IND", "JPN", "KOR"]
+    assert all("antony-blinken" in e.actor_ids for e in ex.events)
+
+
+def test_extract_compound_country_modifiers(extract_text):
+    ex = extract_text("U.S.-China talks opened in Geneva on Monday.")
+    assert _pairs(ex) == [["CHN", "USA"]]
+    assert ex.events[0].status == "ongoing"
+
+
+def test_extract_discussed_takes_parties_only_after_with(extract_text):
+    ex = extract_text("Antony Blinken and Dmytro Kuleba will meet next week to discuss Russia's attacks.")
+    assert _pairs(ex) == [["antony-blinken", "dmytro-kuleba"]]
+
+
+def test_extract_main_clause_speaker_after_fronted_talks(extract_text):
+    ex = extract_text("After talks with Emmanuel Macron, Narendra Modi said the two countries would build jets.")
+    assert _pairs(ex) == [["emmanuel-macron", "narendra-modi"]]
+
+
+def test_extract_quoted_summit_is_no_report(extract_text):
+    ex = extract_text('"A summit between Joe Biden and Xi Jinping would be welcome," an analyst said.')
+    assert ex.events == ()
+    assert ex.suppressed[0].reason == "quoted"
+
+
+def test_extract_issue_words_inside_names_are_not_issues(extract_text):
+    ex = extract_text("Antony Blinken met the head of the UN Security Council in New York.")
+    assert all(i not in ("security",) for e in ex.events for i in e.issues)
+
+
+def test_extract_issues_from_the_following_sentence(extract_text):
+    ex = extract_text("Emmanuel Macron met Narendra Modi in Paris on Friday.\n\n"
+                      "Defence purchases and climate change dominated the day.")
+    assert {"climate-change"} <= set(ex.events[0].issues)
+
+
+def test_extract_article_spelling_of_a_gazetteer_name(extract_text, resources):
+    person = next(p for p in resources.people.values() if p.id == "sergei-lavrov")
+    assert "Sergey Lavrov" in person.aliases
+    ex = extract_text("Sergey Lavrov met Antony Blinken in Geneva.")
+    lavrov = next(a for a in ex.actors if a.id == "sergei-lavrov")
+    assert lavrov.article_name == "Sergey Lavrov"
