@@ -134,7 +134,8 @@ class _Graph:
     edges: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
 
     def node(self, nid: str, label: str, group: str, **info: Any) -> None:
-        if nid not in self.nodes:
+        # a country can be where a meeting was held and a party to another: it is an actor
+        if nid not in self.nodes or (self.nodes[nid]["group"] == "Place" and group in ACTOR_GROUPS):
             self.nodes[nid] = {"id": nid, "label": label, "group": group, "info": info}
 
     def edge(self, a: str, b: str, rel: str) -> None:

@@ -240,3 +240,13 @@ def test_cli_stats_json(built):
     out = json.loads(r.stdout)
     assert set(out) == {"summary", "actors", "issues", "pairs", "communities"}
     assert len(out["actors"]) == 5 and out["summary"]["actors"] > 5
+
+
+
+def test_viz_a_country_that_is_a_place_and_a_party_is_drawn_as_an_actor():
+    from kg.viz import _Graph
+    g = _Graph()
+    g.node("actor/BEL", "Belgium", "Place")  # where one meeting was held, seen first
+    g.node("actor/BEL", "Belgium", "Country", type="Country")  # a party to another
+    g.node("actor/BEL", "Belgium", "Place")
+    assert g.nodes["actor/BEL"]["group"] == "Country" and g.nodes["actor/BEL"]["info"] == {"type": "Country"}
