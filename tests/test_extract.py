@@ -173,3 +173,9 @@ def test_extract_article_spelling_of_a_gazetteer_name(extract_text, resources):
     ex = extract_text("Sergey Lavrov met Antony Blinken in Geneva.")
     lavrov = next(a for a in ex.actors if a.id == "sergei-lavrov")
     assert lavrov.article_name == "Sergey Lavrov"
+
+
+def test_extract_place_no_lexicon_knows(extract_text):
+    ex = extract_text("Emmanuel Macron met Narendra Modi and Olaf Scholz on Thursday at the lakeside resort of "
+                      "Bellavista, south of the capital.")
+    assert ex.events[0].place.label == "Bellavista"

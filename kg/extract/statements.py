@@ -32,6 +32,8 @@ _OBJECT_GAP = {"with", "to", "between", "among", "amongst", "of", "by", "the", "
                "several", "two", "three", "four", "leaders", "both", "all", "other", "fellow"}
 _SUBJECT_BLOCKERS = {";", ":", "said", "says", "told", "—", "–", "(", ")", "“", "”", '"'}
 _CLAUSE_SPLIT = {";", "—", "–"}
+#: how many tokens after a trigger a place no lexicon knows is looked for
+FREE_PLACE_REACH = 24
 #: how far after a meeting's sentence its issues are looked for (beyond the next sentence, only in
 #: sentences that name its participants)
 ISSUE_REACH = 3
@@ -481,27 +483,34 @@ class EventBuilder:
         return Place(label, m.actor, m.country)
 
     def _free_place(self, trig: Match, b: int) -> Place | None:
-        """ "talks in Khasavyurt": a capitalised name after in/at that no lexicon knows."""
-        k = trig.end
-        limit = min(b, trig.end + 8)
-        while k < limit - 1:
+        """ "talks in Khasavyurt", "met ... at the coastal resort of Skhirat": a capitalised name
+        after in/at (and a descriptive "the ... of") that no lexicon knows, in the trigger's clause."""
+        limit = min(b, trig.end + FREE_PLACE_REACH)
+        for k in range(trig.end, limit - 1):
             t = self.toks[k]
-            if t.lower in ("in", "at") and self.toks[k + 1].is_title:
-                j = k + 1
-                if self.toks[j].text == "the" or self.toks[j].text == "The":
-                    j += 1
-                start = j
-                while j < b and (self.toks[j].is_title or (self.toks[j].lower in ("of", "de") and j + 1 < b and self.toks[j + 1].is_title)):
-                    j += 1
-                if j > start and self.toks[start].text not in dates_mod.WEEKDAYS_TITLE and \
-                        self.toks[start].text not in dates_mod.MONTHS_TITLE:
-                    if not any(m.start <= start < m.end for m in self.mentions if m.sentence == self.sent_of[start]):
-                        return Place(self.text[self.toks[start].idx:self.toks[j - 1].end])
+            if t.text in (";", "—") or t.lower in ("said", "says", "told", "who", "which"):
                 return None
-            if t.text in (",", ";", ".") or not self._gap_word(t) and t.lower not in ("talks", "meeting"):
-                k += 1
+            if t.lower not in ("in", "at"):
                 continue
-            k += 1
+            j = k + 1
+            if j < b and self.toks[j].lower == "the":
+                j += 1
+            d = j
+            while d < b and d - j < 4 and self.toks[d].text.isalpha() and self.toks[d].text.islower() \
+                    and self.toks[d].lower != "of":
+                d += 1
+            if d > j and d + 1 < b and self.toks[d].lower == "of":
+                j = d + 1  # "the West Bank town of", "the royal palace of"
+            start = j
+            while j < b and (self.toks[j].is_title or (self.toks[j].lower in ("of", "de") and j + 1 < b
+                                                      and self.toks[j + 1].is_title)):
+                j += 1
+            if j == start or self.toks[start].text in dates_mod.WEEKDAYS_TITLE \
+                    or self.toks[start].text in dates_mod.MONTHS_TITLE:
+                continue
+            if any(m.start <= start < m.end for m in self.mentions if m.sentence == self.sent_of[start]):
+                continue  # a known country, capital or actor: the context rules place it
+            return Place(self.text[self.toks[start].idx:self.toks[j - 1].end])
         return None
 
     def _sentence_place(self, s: int, effects: dict[int, str], trig: Match) -> Place | None:
