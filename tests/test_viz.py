@@ -39,7 +39,8 @@ def test_viz_full_view_has_every_meeting_and_what_it_links(corpus_store):
 
 def test_viz_labels_edges_by_relation_and_sizes_by_importance(corpus_store):
     data = graph_data(corpus_store)
-    assert {e["label"] for e in data.edges} == {"participated in", "hosted", "visited", "addressed", "held in"}
+    labels = {e["label"] for e in data.edges}
+    assert {"participated in", "addressed", "held in"} <= labels <= {"participated in", "hosted", "visited", "addressed", "held in"}
     size = {n["id"]: n["value"] for n in data.nodes}
     security = "https://w3id.org/kg/issue/security"
     ip_theft = "https://w3id.org/kg/issue/ip-theft"
@@ -159,11 +160,16 @@ def test_stats_central_actors_pairs_and_communities(corpus_store):
     meetings = int(next(iter(corpus_store.query(KGO + "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a kgo:Meeting }")))[0].value)
     assert s.summary["meetings"] == meetings
     by_name = {a["actor"]: a for a in s.actors}
-    assert by_name["Antony Blinken"]["meetings"] == 2 and by_name["Antony Blinken"]["partners"] == 2
+    blinken_meetings = int(next(iter(corpus_store.query(KGO + f"SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {{ ?m kgo:participant <{BLINKEN}> }}")))[0].value)
+    partners = int(next(iter(corpus_store.query(KGO + f"""SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{
+        ?m kgo:participant <{BLINKEN}>, ?o FILTER(?o != <{BLINKEN}>) }}""")))[0].value)
+    assert by_name["Antony Blinken"]["meetings"] == blinken_meetings and by_name["Antony Blinken"]["partners"] == partners
     assert by_name["Emmanuel Macron"]["pagerank"] > by_name["Narendra Modi"]["pagerank"]
     assert by_name["Emmanuel Macron"]["betweenness"] > 0 == by_name["Narendra Modi"]["betweenness"]
     assert {"actor": "Antony Blinken", "other": "Xi Jinping", "meetings": 1} in s.pairs
-    assert s.issues[0] == {"issue": "security", "category": "security", "meetings": 5}
+    per_issue = {r["l"].value: int(r["n"].value) for r in corpus_store.query(KGO + """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?l (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m kgo:addressed ?i . ?i skos:prefLabel ?l } GROUP BY ?l""")}
+    assert [(i["issue"], i["meetings"]) for i in s.issues] == sorted(per_issue.items(), key=lambda x: (-x[1], x[0]))[:50]
     together = [c for c in s.communities if "Antony Blinken" in c["members"]]
     assert len(together) == 1 and "Xi Jinping" in together[0]["members"]
     assert render_stats(s, "json") == render_stats(graph_stats(corpus_store, top=50), "json")
