@@ -179,3 +179,12 @@ def test_extract_place_no_lexicon_knows(extract_text):
     ex = extract_text("Emmanuel Macron met Narendra Modi and Olaf Scholz on Thursday at the lakeside resort of "
                       "Bellavista, south of the capital.")
     assert ex.events[0].place.label == "Bellavista"
+
+
+def test_extract_dateline_places_the_lead_meeting(extract_text):
+    ex = extract_text("Leaders meet\n\nBELLAVISTA, Ruritania 2023-06-19\n\n"
+                      "Emmanuel Macron and Narendra Modi held talks on Monday in this lakeside town.\n\n"
+                      "Olaf Scholz will meet Antony Blinken in Berlin next month.")
+    places = {tuple(e.actor_ids): e.place.label if e.place else None for e in ex.events}
+    assert places[("emmanuel-macron", "narendra-modi")] == "Bellavista"
+    assert places[("olaf-scholz", "antony-blinken")] == "Berlin"

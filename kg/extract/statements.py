@@ -11,6 +11,7 @@ meeting are merged into one event per article.
 from __future__ import annotations
 
 import copy
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -44,6 +45,9 @@ AGENDA_REACH = 2
 #: offices that have one holder per country, so "his counterpart" can be told from the date
 _OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
                       "finance_minister", "trade_minister", "interior_minister", "national_security_adviser"})
+#: "BAGHDAD 1996-08-22", "KHASAVYURT, Russia 1996-08-30", "WASHINGTON, May 24 (Reuters) -"
+_DATELINE = re.compile(r"^([A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+){0,2})(?:,\s+[A-Z][A-Za-z .]+?)?"
+                       r"(?:\s+\d{4}-\d{2}-\d{2}\b|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)")
 _SPECIFIC_KINDS = frozenset({"summit", "conference", "call", "visit"})
 _KIND_PRIORITY = ("summit", "conference", "call", "visit", "negotiations", "talks", "meeting")
 
@@ -193,6 +197,28 @@ class EventBuilder:
                 if added:
                     c.issues.extend(added)
                     c.evidence.append(self._sentence_evidence(s2, "issue.following-sentence"))
+
+    def _dateline_places(self, candidates: list[_Candidate]) -> None:
+        """A meeting the lead reports with no place of its own happened where the dateline says
+        ("KHASAVYURT, Russia 1996-08-30 ... started a new round of talks in this settlement")."""
+        place = self._dateline()
+        if place is None:
+            return
+        for c in candidates:
+            if c.sentence <= LEAD_SENTENCES + 1 and c.place is None and c.status in (HELD, ONGOING) \
+                    and c.kind != "call":
+                c.place = place
+
+    def _dateline(self) -> Place | None:
+        head = self.text[:600]
+        for line in head.splitlines()[:8]:
+            m = _DATELINE.match(line.strip())
+            if m:
+                city = m.group(1).strip()
+                label = " ".join(w.capitalize() for w in city.split())
+                key = self.res.capitals.get(label)
+                return Place(label, key, key)
+        return None
 
     def _headline_issues(self, per: dict[int, SentenceParts], candidates: list[_Candidate]) -> None:
         """The headline names the topic of the meeting the lead reports ("Ukraine peace, global
@@ -645,6 +671,7 @@ class EventBuilder:
                 merged.append(c)
         for c in merged:
             c.participants = self._drop_redundant_countries(c.participants)
+        self._dateline_places(merged)
         merged = [part for c in merged for part in self._split_visit(c)]
         merged = [c for c in merged if self._keep(c)]
         merged = self._drop_covered_visits(merged)
