@@ -165,6 +165,22 @@ def test_viz_browser_search_shows_the_actor_and_its_neighbours(opened):
     opened.page.locator("#search").press("Enter")
     assert opened.page.locator("#details h2").inner_text() == "Antony Blinken"
     assert "Secretary of State" in opened.page.locator("#details").inner_text()
+    # the actor's meetings are listed; one click opens a meeting with its evidence
+    items = opened.page.locator("#details ul.meetings li")
+    assert items.count() == len([n for n in neighbours if n.startswith("https://w3id.org/kg/event/")])
+    items.filter(has_text="Xi Jinping").click()
+    assert opened.page.locator("#details h2").inner_text() == "meeting: Antony Blinken, Xi Jinping"
+    assert opened.page.locator("#details blockquote.evidence").count() > 0
+
+
+def test_viz_browser_hover_shows_a_summary(opened):
+    xi = "https://w3id.org/kg/actor/xi-jinping"
+    opened.js(f"kg.network.focus({xi!r}, {{scale: 1.5, animation: false}})")
+    box = opened.page.locator("#graph canvas").bounding_box()
+    pos = opened.js(f"kg.network.canvasToDOM(kg.network.getPosition({xi!r}))")
+    opened.page.mouse.move(box["x"] + pos["x"], box["y"] + pos["y"])
+    opened.page.wait_for_selector("#tip:not([hidden])")
+    assert opened.page.locator("#tip").inner_text() == "Xi Jinping · Person, China"
 
 
 def _probe_store(tmp_path, resources, pipeline):

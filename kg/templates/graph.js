@@ -175,6 +175,19 @@
     ["title", "roles", "country", "category", "status", "date", "place", "participants", "issues", "cameo",
      "confidence", "sources", "aliases", "iri"].forEach(function (k) { kv(k, info[k]); });
     kv("connections", n.degree);
+    var meetings = (neighbours[id] || []).map(function (m) { return byId[m]; })
+      .filter(function (m) { return m.group === "Meeting" && n.group !== "Meeting"; })
+      .sort(function (a, b) { return (a.info.date || "").localeCompare(b.info.date || "") || a.label.localeCompare(b.label); });
+    if (meetings.length) {
+      details.appendChild(el("h3", "Meetings (" + meetings.length + ")"));
+      var ul = el("ul", undefined, "meetings");
+      meetings.forEach(function (m) {
+        var li = el("li", (m.info.date ? m.info.date + " · " : "") + m.label);
+        li.addEventListener("click", function () { pick(m.id); });
+        ul.appendChild(li);
+      });
+      details.appendChild(ul);
+    }
     if (info.evidence && info.evidence.length) {
       details.appendChild(el("h3", "Evidence"));
       info.evidence.forEach(evidence);
@@ -223,6 +236,17 @@
     network.focus(id, {scale: Math.max(network.getScale(), 1), animation: false});
     showNode(id);
   }
+  var tip = document.getElementById("tip");
+  network.on("hoverNode", function (p) {
+    var n = byId[p.node], info = n.info || {};
+    tip.textContent = n.label + " · " + (n.group === "Meeting" ? [info.kind, info.date, info.place].filter(Boolean).join(", ")
+                                                                  : [n.group, info.country].filter(Boolean).join(", "));
+    var box = document.getElementById("graph").getBoundingClientRect();
+    tip.style.left = (box.left + p.pointer.DOM.x + 12) + "px"; tip.style.top = (box.top + p.pointer.DOM.y + 12) + "px";
+    tip.hidden = false;
+  });
+  network.on("blurNode", function () { tip.hidden = true; });
+  network.on("dragStart", function () { tip.hidden = true; });
   network.on("click", function (p) {
     if (p.nodes.length) showNode(p.nodes[0]);
     else if (p.edges.length) showEdge(p.edges[0]);
