@@ -24,7 +24,8 @@
     var node = {id: n.id, label: n.label, shape: s.shape, value: n.value, x: n.x, y: n.y,
                 color: {background: s.color, border: n.center ? "#000" : s.color, highlight: {background: s.color, border: "#000"}},
                 borderWidth: n.center ? 3 : 1};
-    if (n.hub) { node.scaling = {label: {enabled: false}}; node.font = {size: 34, strokeWidth: 5, strokeColor: "#ffffff"}; }
+    /* hubs keep a label of the same size on screen at any zoom (see hubLabels) */
+    if (n.hub) { node.scaling = {label: {enabled: false}}; node.font = {size: 14, strokeWidth: 4, strokeColor: "#ffffff"}; }
     return node;
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
@@ -230,6 +231,15 @@
   });
   if (physics) { network.once("stabilizationIterationsDone", settled); network.once("stabilized", settled); }
   if (!physics) network.fit();
+  var hubs = data.nodes.filter(function (n) { return n.hub; }).map(function (n) { return n.id; }), hubSize = 0;
+  function hubLabels() {
+    var size = Math.round(Math.max(14, 14 / network.getScale()));
+    if (!hubs.length || size === hubSize) return;
+    hubSize = size;
+    nodes.update(hubs.map(function (id) { return {id: id, font: {size: size, strokeWidth: Math.max(3, size / 5), strokeColor: "#ffffff"}}; }));
+  }
+  network.on("zoom", hubLabels);
+  network.once("afterDrawing", hubLabels);
 
   function pick(id) {
     network.selectNodes([id]);
