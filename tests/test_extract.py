@@ -188,3 +188,17 @@ def test_extract_dateline_places_the_lead_meeting(extract_text):
     places = {tuple(e.actor_ids): e.place.label if e.place else None for e in ex.events}
     assert places[("emmanuel-macron", "narendra-modi")] == "Bellavista"
     assert places[("olaf-scholz", "antony-blinken")] == "Berlin"
+
+
+def test_extract_ministers_from_a_list_of_countries(extract_text):
+    ex = extract_text("The talks in Geneva brought together ministers from Britain, France, Japan and the "
+                      "United States.")
+    assert _pairs(ex) == [["FRA", "GBR", "JPN", "USA"]]
+
+
+def test_extract_mentions_of_a_group_meeting_are_one_event(extract_text):
+    ex = extract_text("G7 foreign ministers met in Charlevoix on Thursday.\n\n"
+                      "Antony Blinken attended the G7 meeting on its second day.\n\n"
+                      "G7 ministers also discussed climate change with Dmytro Kuleba.")
+    assert len(ex.events) == 1
+    assert {"g7", "antony-blinken", "dmytro-kuleba"} <= set(ex.events[0].actor_ids)

@@ -248,8 +248,10 @@ class EventBuilder:
                 pos = m.start - gap
                 if gap and (pos < 1 or self.toks[pos].lower != "the"):
                     continue
-                for rule in ends.get(pos, ()):
-                    if rule.spec.get("scope") == "before" and rule.spec["effect"] in ("place", "topic", "not-participant", "host"):
+                # the longest phrase decides: "ministers from" (a side) over "from" (a place)
+                for rule in sorted(ends.get(pos, ()), key=lambda r: -max(len(p.split()) for p in r.spec.get("phrases", ["x"]))
+                                   if r.spec["effect"] == "side" else 0):
+                    if rule.spec.get("scope") == "before" and rule.spec["effect"] in ("place", "topic", "not-participant", "host", "side"):
                         if rule.spec["effect"] == "place" and not (m.type == COUNTRY and m.form in ("name", CAPITAL, "seat")):
                             continue  # "talks to Macron", "in Chinese officials' view": not places
                         if k not in effects:
@@ -278,8 +280,11 @@ class EventBuilder:
             if groups:
                 last = self.mentions[groups[-1][-1]]
                 between = [t.lower for t in self.toks[last.end:m.start]]
-                if between and all(w in _GROUP_JOINERS for w in between) and len(between) <= 2 \
-                        and effects.get(k) == effects.get(groups[-1][-1]):
+                marks = (effects.get(k), effects.get(groups[-1][-1]))
+                same_mark = marks[0] == marks[1] or (marks[0] is None and marks[1] in ("side", "not-participant"))
+                # "Britain, Canada and the United States" (a mark on the first covers the list)
+                if between and len(between) <= 3 and all(w in _GROUP_JOINERS or w == "the" for w in between) \
+                        and between[0] != "the" and same_mark:
                     groups[-1].append(k)
                     continue
                 if 2 <= len(between) <= 5 and between[0] in _GROUP_JOINERS and m.title \
@@ -296,7 +301,7 @@ class EventBuilder:
         # a group inherits a "not-participant" mark from its first member ("tensions between X and Y")
         for g in groups:
             mark = effects.get(g[0])
-            if mark == "not-participant":
+            if mark in ("not-participant", "side"):
                 for k in g:
                     effects[k] = mark
         return groups
@@ -385,6 +390,12 @@ class EventBuilder:
             # "the summit" points back at a summit; "the meeting" or "the talks" at the last encounter
             same = [e for e in earlier if e.kind == kind] if kind in _SPECIFIC_KINDS else earlier
             participants = list(same[-1].participants) if same else []
+        for k in self.by_sentence.get(s, ()):
+            # "The G7 talks ... brought together ministers from Britain, Canada and France"
+            side = self.mentions[k].actor
+            if effects.get(k) == "side" and side and all(side != p for p, _ in participants):
+                participants.append((side, "participant"))
+                used.add(k)
         if frame == "visit":
             # "... at the invitation of Jordanian Prime Minister Kabariti": the inviter hosts
             for k in self.by_sentence.get(s, ()):
@@ -420,31 +431,37 @@ class EventBuilder:
         """The nearest group before the trigger in its clause; a group of bare country or capital
         names gives way to a person further left ("Kabariti left Amman for Ramallah to hold talks")."""
         fallback = None
+        modifier: list[int] | None = None
+        pos_noun = self.rules[trig.value].spec.get("pos") == "noun"
         for g in reversed(groups):
             m_last = self.mentions[g[-1]]
             if m_last.end > trig.start:
                 continue
             gap = self.toks[m_last.end:trig.start]
             if len(gap) > 16 or any(t.text in _SUBJECT_BLOCKERS for t in gap):
-                return fallback
+                return modifier or fallback
             # "Trump's special envoy, Steve Witkoff, spoke with ...": a name set off by commas
             appositive = [t.text for t in gap] == [","] and m_last.start > 0 and self.toks[m_last.start - 1].text == ","
             if any(t.text == "," for t in gap) and not appositive and not (
                     gap and gap[0].text == "," and len(gap) > 1 and gap[1].lower in ("who", "which")):
-                return fallback
+                return modifier or fallback
             members = [k for k in g if effects.get(k) not in ("place", "topic", "reporter", "not-participant")]
             if not members:
                 if all(effects.get(k) == "place" for k in g):
                     continue  # "In Beijing, Blinken met ..." — look further left
-                return fallback
+                return modifier or fallback
+            if modifier is not None:
+                # "Blinken attended the G7 meeting": the attendee and the group both take part
+                return members + modifier if any(self.mentions[k].type == PERSON for k in members) else modifier
+            if not gap and pos_noun and all(self.mentions[k].type in (COUNTRY, ORG) for k in members):
+                modifier = members  # "G7 meeting", "U.S.-Ukraine talks": look on for an attendee
+                continue
             if fallback is None and all(
                     self.mentions[k].type == COUNTRY and self.mentions[k].form in ("name", CAPITAL) for k in members):
-                if not gap:
-                    return members  # "U.S.-Ukraine talks": the countries modify the trigger
                 fallback = members
                 continue
             return members
-        return fallback
+        return modifier or fallback
 
     def _clause_subject_after(self, obj: list[int], groups: list[list[int]], effects: dict[int, str]
                               ) -> list[int] | None:
@@ -693,6 +710,8 @@ class EventBuilder:
                 return prev
             if len(ids) >= 2 and len(pids) >= 2 and (self._covers(ids, pids) or self._covers(pids, ids)):
                 return prev
+            if any(self.res.organisations[a].kind == "grouping" for a in ids & pids if a in self.res.organisations):
+                return prev  # "the G7 talks", "G7 ministers discussed ...": one meeting of the group
         return None
 
     def _split_visit(self, c: _Candidate) -> list[_Candidate]:
