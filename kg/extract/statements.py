@@ -733,7 +733,8 @@ class EventBuilder:
         """Every actor of ``small`` is in ``big``, or is a country that a person of ``big`` speaks for
         ("talks with Iraqi officials" and "talks with Iraqi Deputy Prime Minister Tareq Aziz")."""
         countries = {self._country_of(a) for a in big}
-        return all(a in big or (a in self.res.countries and a in countries) for a in small)
+        spoken_for = [a for a in small if a not in big and a in self.res.countries and a in countries]
+        return bool(spoken_for) and all(a in big or a in spoken_for for a in small)
 
     def _keep(self, c: _Candidate) -> bool:
         ids = [a for a, _ in c.participants]
