@@ -202,3 +202,8 @@ def test_extract_mentions_of_a_group_meeting_are_one_event(extract_text):
                       "G7 ministers also discussed climate change with Dmytro Kuleba.")
     assert len(ex.events) == 1
     assert {"g7", "antony-blinken", "dmytro-kuleba"} <= set(ex.events[0].actor_ids)
+
+
+def test_extract_coordinated_demonyms_share_the_noun(extract_text):
+    ex = extract_text("Japanese and South Korean officials held talks in Seoul.")
+    assert _pairs(ex) == [["JPN", "KOR"]]

@@ -197,6 +197,11 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                     if mention:
                         out.mentions.append(mention)
                     continue
+                coordinated = _coordinated_group(j, toks, starts, groups)
+                if coordinated:
+                    # "Palestinian and Israeli leaders": the first demonym shares the second's noun
+                    out.mentions.append(ActorMention(i, best.end, sent_of[i], "group", best.value, COUNTRY,
+                                                     best.value, rule=coordinated, head=best.end - 1))
                 i = best.end
                 continue
         if best.prefix == TITLE:
@@ -239,6 +244,18 @@ def _group_after(j: int, toks: tuple[Token, ...], groups: dict[int, tuple[int, s
         if k in groups and (k == j or toks[j].text.islower()):
             return groups[k]
     return 0, ""
+
+
+def _coordinated_group(j: int, toks: tuple[Token, ...], starts: dict[int, list[Match]],
+                       groups: dict[int, tuple[int, str]]) -> str:
+    """The group rule of "and Israeli leaders" after a demonym at ``j`` ("" when there is none)."""
+    if j + 1 >= len(toks) or toks[j].lower not in ("and", ",", "&"):
+        return ""
+    nxt = next((m for m in starts.get(j + 1, ()) if m.prefix == ACTOR and m.kind == "demonym"), None)
+    if nxt is None:
+        return ""
+    end, rule = _group_after(nxt.end, toks, groups)
+    return rule if end else ""
 
 
 def _gazetteer_mention(m: Match, res: Resources, sent_of: list[int]) -> ActorMention:
