@@ -48,6 +48,8 @@ _OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister",
 #: "BAGHDAD 1996-08-22", "KHASAVYURT, Russia 1996-08-30", "WASHINGTON, May 24 (Reuters) -"
 _DATELINE = re.compile(r"^([A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+){0,2})(?:,\s+[A-Z][A-Za-z .]+?)?"
                        r"(?:\s+\d{4}-\d{2}-\d{2}\b|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)")
+#: "..., the ministry said on Friday": the day of the statement, not of the meeting
+_REPORTED_ON = re.compile(r"\b(said|says|announced|told reporters|reported|confirmed|stated)( on| late on| early on)?\s*$")
 _SPECIFIC_KINDS = frozenset({"summit", "conference", "call", "visit"})
 _KIND_PRIORITY = ("summit", "conference", "call", "visit", "negotiations", "talks", "meeting")
 
@@ -627,7 +629,11 @@ class EventBuilder:
     def _date(self, s: int, trig: Match, status: str) -> tuple[str | None, str | None]:
         a, b = self.an.sentences[s]
         start, end = self.toks[a].idx, self.toks[b - 1].end
-        found = dates_mod.find_dates(self.text, start, end)
+        dateline = _DATELINE.match(self.text[start:end])
+        if dateline:
+            start += dateline.end()  # "TOKYO, June 2 -": the day of the report, not of the meeting
+        found = [d for d in dates_mod.find_dates(self.text, start, end)
+                 if not _REPORTED_ON.search(self.text[max(start, d.start - 24):d.start])]
         if not found:
             return None, None
         at = self.toks[trig.start].idx
@@ -686,6 +692,7 @@ class EventBuilder:
                                                   c.evidence[0].quote))
             else:
                 merged.append(c)
+        merged = self._merge_again(merged)
         for c in merged:
             c.participants = self._drop_redundant_countries(c.participants)
         self._dateline_places(merged)
@@ -693,6 +700,19 @@ class EventBuilder:
         merged = [c for c in merged if self._keep(c)]
         merged = self._drop_covered_visits(merged)
         return [self._event(c) for c in merged]
+
+    def _merge_again(self, merged: list[_Candidate]) -> list[_Candidate]:
+        """Merging grows events; merge the grown ones once more until nothing changes."""
+        changed = True
+        while changed:
+            changed = False
+            for j in range(1, len(merged)):
+                target = self._merge_target(merged[j], merged[:j])
+                if target is not None:
+                    _absorb(target, merged.pop(j))
+                    changed = True
+                    break
+        return merged
 
     def _merge_target(self, c: _Candidate, merged: list[_Candidate]) -> _Candidate | None:
         ids = {a for a, _ in c.participants}
@@ -734,7 +754,10 @@ class EventBuilder:
         ("talks with Iraqi officials" and "talks with Iraqi Deputy Prime Minister Tareq Aziz")."""
         countries = {self._country_of(a) for a in big}
         spoken_for = [a for a in small if a not in big and a in self.res.countries and a in countries]
-        return bool(spoken_for) and all(a in big or a in spoken_for for a in small)
+        rest = [a for a in small if a not in big and a not in spoken_for]
+        # a person whose country the article does not say may speak for one of the rest
+        unplaced = [a for a in big if self._country_of(a) is None and a not in self.res.organisations]
+        return bool(spoken_for) and all(a in self.res.countries for a in rest) and len(rest) <= len(unplaced)
 
     def _keep(self, c: _Candidate) -> bool:
         ids = [a for a, _ in c.participants]
