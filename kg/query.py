@@ -102,16 +102,17 @@ def run_query(store: Store, sparql: str, bindings: dict[str, ox.Literal] | None 
 
 
 def bind_values(sparql: str, bindings: dict[str, ox.Literal]) -> str:
-    """Bind parameters with a VALUES block at the top of the WHERE clause. Each value is an
-    RDF term serialised (and escaped) by Oxigraph, so a value can never change the query."""
+    """Bind parameters with a VALUES block at the top of every WHERE clause, subqueries
+    included (a subquery that looks a name up first is what keeps the lookup fast, and it
+    only sees the parameter this way). Each value is an RDF term serialised (and escaped) by
+    Oxigraph, so a value can never change the query."""
     if not bindings:
         return sparql
-    m = re.search(r"\bWHERE\s*\{", sparql, re.I)
-    if m is None:
+    if re.search(r"\bWHERE\s*\{", sparql, re.I) is None:
         raise QueryError("parameters need a query with a WHERE clause")
     block = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in sorted(bindings.items())
                      if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name))
-    return sparql[: m.end()] + " " + block + " " + sparql[m.end():]
+    return re.sub(r"\bWHERE\s*\{", lambda m: m.group(0) + " " + block + " ", sparql, flags=re.I)
 
 
 def _to_result(res: Any) -> Result:

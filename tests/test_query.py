@@ -1,0 +1,48 @@
+"""Named queries: parameters bound everywhere they are used, answers not multiplied by the
+number of articles that report a meeting."""
+from __future__ import annotations
+
+import shutil
+
+import pyoxigraph as ox
+
+from kg.graph.store import open_store
+from kg.pipeline import build
+from kg.query import bind_values, resolve_query, run_query
+
+from .conftest import CORPUS, ROOT
+
+QUERIES = ROOT / "ontology" / "queries"
+
+
+def test_query_bind_values_reaches_every_where_clause_and_stays_a_literal():
+    text = "SELECT ?x WHERE { { SELECT ?x ?actor WHERE { ?x <http://e/p> ?actor } } ?x <http://e/q> ?y }"
+    evil = ox.Literal('"} } DROP ALL ; SELECT * WHERE { ?s ?p ?o')
+    bound = bind_values(text, {"actor": evil})
+    assert bound.count(f"VALUES ?actor {{ {evil} }}") == 2
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://e/x"), ox.NamedNode("http://e/p"), evil, ox.DefaultGraph()))
+    store.add(ox.Quad(ox.NamedNode("http://e/x"), ox.NamedNode("http://e/q"), ox.Literal("y"), ox.DefaultGraph()))
+    assert [s["x"].value for s in store.query(bound)] == ["http://e/x"]
+
+
+def test_query_named_queries_count_a_meeting_once_however_many_articles_report_it(resources, pipeline, tmp_path):
+    """The same report under three file names: three article graphs, one meeting."""
+    for n in range(3):
+        shutil.copy(CORPUS / "blinken-xi-meeting.txt", tmp_path / f"copy-{n}.txt")
+        meta = CORPUS / "blinken-xi-meeting.meta.json"
+        if meta.exists():
+            shutil.copy(meta, tmp_path / f"copy-{n}.meta.json")
+    once, thrice = open_store(":memory:"), open_store(":memory:")
+    build([tmp_path / "copy-0.txt"], once, resources, pipeline=pipeline)
+    build([tmp_path], thrice, resources, pipeline=pipeline)
+    for name, params in (("evidence", {"actor": "Xi Jinping"}), ("meetings", {}), ("top-pairs", {}), ("actors", {}), ("who-met", {"actor": "xi jinping"}),
+                         ("issues-of", {"actor": "Antony Blinken"}), ("meetings-on", {"issue": "trade"})):
+        text, bindings = resolve_query(name, QUERIES, params)
+        a, b = run_query(once, text, bindings), run_query(thrice, text, bindings)
+        assert a.rows, name
+        assert len(a.rows) == len(b.rows), name
+        if name != "meetings":  # meetings also lists the reporting articles' titles
+            assert a.rows == b.rows, name
+    text, bindings = resolve_query("evidence", QUERIES, {"actor": "Xi Jinping"})
+    assert run_query(thrice, text, bindings).rows == run_query(once, text, bindings).rows  # same quotes, same title
