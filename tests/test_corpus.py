@@ -21,21 +21,7 @@ def test_corpus_every_article_has_expectations():
     assert stems == set(EXPECTED)
 
 
-#: articles the extractor does not yet code as an analyst would, and why (they must start failing
-#: the day the gap is closed, so the mark is strict)
-KNOWN_GAPS = {
-    "g7-hiroshima-summit": "the hosted leaders and the G7 summit come out as two events",
-    "kabariti-arafat-ramallah": "issues of the agenda sentences are only partly attached",
-}
-
-
-def _case(stem):
-    if stem in KNOWN_GAPS:
-        return pytest.param(stem, marks=pytest.mark.xfail(reason=KNOWN_GAPS[stem], strict=True))
-    return stem
-
-
-@pytest.mark.parametrize("stem", [_case(s) for s in sorted(EXPECTED)])
+@pytest.mark.parametrize("stem", sorted(EXPECTED))
 def test_corpus_meetings_as_expected(stem, corpus_store):
     rows = _rows(corpus_store, stem)
     got = sorted(sorted(p["label"] for p in r["participants"]) for r in rows)

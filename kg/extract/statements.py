@@ -259,6 +259,10 @@ class EventBuilder:
                         if k not in effects:
                             effects[k] = rule.spec["effect"]
                             self.hits.add(rule.id)
+            for a0, b0, rule_id in self._topic_lists(parts):
+                if a0 <= m.start and m.end <= b0 and k not in effects:
+                    effects[k] = "topic"  # "a summit with Ukraine and climate on the table"
+                    self.hits.add(rule_id)
             for gap in range(0, 3):
                 for rule in starts.get(m.end + gap, ()):
                     if rule.spec.get("effect") == "reporter" and m.type != PERSON or (
@@ -267,6 +271,20 @@ class EventBuilder:
                             effects[k] = "reporter"
                             self.hits.add(rule.id)
         return effects
+
+    def _topic_lists(self, parts: SentenceParts) -> list[tuple[int, int, str]]:
+        """Token spans "with ... on the table": what comes between is the agenda, not the guests."""
+        spans = []
+        for c in parts.contexts:
+            rule = self.rules[c.value]
+            if rule.spec.get("effect") != "topic" or rule.spec.get("scope") != "after":
+                continue
+            window = int(rule.spec.get("window", 10))
+            for i in range(c.start - 1, max(c.start - window, 0) - 1, -1):
+                if self.toks[i].lower == "with":
+                    spans.append((i + 1, c.start, rule.id))
+                    break
+        return spans
 
     def _after_comma(self, m: ActorMention) -> bool:
         a = self.an.sentences[m.sentence][0]
@@ -389,9 +407,11 @@ class EventBuilder:
         if anaphoric_plural and earlier:
             participants = list(dict.fromkeys(p for p in earlier[-1].participants)) + participants
         if anaphoric and earlier:
-            # "the summit" points back at a summit; "the meeting" or "the talks" at the last encounter
+            # "the summit" points back at a summit; "the meeting" or "the talks" at the last encounter;
+            # a date beside it ("the summit ends on Sunday") is seldom the day it was held
             same = [e for e in earlier if e.kind == kind] if kind in _SPECIFIC_KINDS else earlier
             participants = list(same[-1].participants) if same else []
+            date = precision = None
         for k in self.by_sentence.get(s, ()):
             # "The G7 talks ... brought together ministers from Britain, Canada and France"
             side = self.mentions[k].actor
