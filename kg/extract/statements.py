@@ -50,6 +50,9 @@ _DATELINE = re.compile(r"^([A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+){0,2})(?:,\s+[A
                        r"(?:\s+\d{4}-\d{2}-\d{2}\b|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)")
 #: "..., the ministry said on Friday": the day of the statement, not of the meeting
 _REPORTED_ON = re.compile(r"\b(said|says|announced|told reporters|reported|confirmed|stated)( on| late on| early on)?\s*$")
+#: a group right after one of these is a prepositional object, never a trigger's subject
+_PREPOSITIONS = frozenset({"with", "to", "from", "for", "of", "by", "against", "on", "about", "into", "toward",
+                           "towards", "than", "over", "under", "between", "among"})
 _SPECIFIC_KINDS = frozenset({"summit", "conference", "call", "visit"})
 _KIND_PRIORITY = ("summit", "conference", "call", "visit", "negotiations", "talks", "meeting")
 
@@ -418,13 +421,13 @@ class EventBuilder:
             if effects.get(k) == "side" and side and all(side != p for p, _ in participants):
                 participants.append((side, "participant"))
                 used.add(k)
-        if frame == "visit":
-            # "... at the invitation of Jordanian Prime Minister Kabariti": the inviter hosts
-            for k in self.by_sentence.get(s, ()):
-                host = self.mentions[k].actor
-                if effects.get(k) == "host" and host and all(host != p for p, _ in participants):
-                    participants.append((host, "host"))
-                    used.add(k)
+        # "... at the invitation of Jordanian Prime Minister Kabariti", "a meeting hosted by
+        # President Mubarak": the inviter or host takes part
+        for k in self.by_sentence.get(s, ()):
+            host = self.mentions[k].actor
+            if effects.get(k) == "host" and host and all(host != p for p, _ in participants):
+                participants.append((host, "host"))
+                used.add(k)
         confidence = float(rule.spec.get("confidence", 0.7)) - (0.1 if used_prev or anaphoric else 0.0)
         cand = _Candidate(s, trig, rule, kind, status, status_rule, participants, anaphoric, place,
                           date, precision, issues, [evidence], round(max(confidence, 0.1), 2), used)
@@ -472,6 +475,9 @@ class EventBuilder:
                 if all(effects.get(k) == "place" for k in g):
                     continue  # "In Beijing, Blinken met ..." — look further left
                 return modifier or fallback
+            first = self.mentions[g[0]]
+            if gap and first.start > 0 and self.toks[first.start - 1].lower in _PREPOSITIONS:
+                continue  # "an agreement Iraq reached with the United Nations to hold talks": not the subject
             if modifier is not None:
                 # "Blinken attended the G7 meeting": the attendee and the group both take part
                 return members + modifier if any(self.mentions[k].type == PERSON for k in members) else modifier
