@@ -207,3 +207,14 @@ def test_extract_mentions_of_a_group_meeting_are_one_event(extract_text):
 def test_extract_coordinated_demonyms_share_the_noun(extract_text):
     ex = extract_text("Japanese and South Korean officials held talks in Seoul.")
     assert _pairs(ex) == [["JPN", "KOR"]]
+
+
+def test_extract_unnamed_office_holder_speaks_for_the_country(extract_text):
+    ex = extract_text("Ruritania's national security adviser met Antony Blinken on Monday.".replace(
+        "Ruritania", "Iraq"))
+    assert _pairs(ex) == [["IRQ", "antony-blinken"]]
+
+
+def test_extract_appositive_subject_before_the_verb(extract_text):
+    ex = extract_text("The U.S. envoy to the region, Gordon Smithers, held talks with Xi Jinping in Beijing.")
+    assert sorted(a.article_name or a.label for a in ex.actors) == ["Gordon Smithers", "Xi Jinping"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Actor
 from ..resources import Resources
-from .mentions import PERSON, PRONOUN, TITLE_ONLY, ActorMention, ArticleActors, slug
+from .mentions import COUNTRY, PERSON, PRONOUN, TITLE_ONLY, ActorMention, ArticleActors, slug
 
 #: generic titles that may stand for either top office
 _LEADER_ROLES = ("head_of_government", "head_of_state")
@@ -29,6 +29,9 @@ def resolve(acts: ArticleActors, res: Resources, article_date: str | None) -> No
                                                           role=m.title, in_gazetteer=False))
         elif m.form == TITLE_ONLY:
             m.actor = _by_title(m, acts.mentions, res, article_date)
+            if m.actor is None and m.country:
+                # "Iraq's national security adviser met ...": unnamed, the office speaks for its country
+                m.actor, m.type = m.country, COUNTRY
     for m in acts.mentions:
         if m.form == PRONOUN and m.actor is None:
             m.actor = _by_pronoun(m, acts.mentions, res)

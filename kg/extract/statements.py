@@ -466,7 +466,8 @@ class EventBuilder:
             if len(gap) > 16 or any(t.text in _SUBJECT_BLOCKERS for t in gap):
                 return modifier or fallback
             # "Trump's special envoy, Steve Witkoff, spoke with ...": a name set off by commas
-            appositive = [t.text for t in gap] == [","] and m_last.start > 0 and self.toks[m_last.start - 1].text == ","
+            appositive = bool(gap) and gap[0].text == "," and sum(t.text == "," for t in gap) == 1 \
+                and any(self.mentions[k].start > 0 and self.toks[self.mentions[k].start - 1].text == "," for k in g)
             if any(t.text == "," for t in gap) and not appositive and not (
                     gap and gap[0].text == "," and len(gap) > 1 and gap[1].lower in ("who", "which")):
                 return modifier or fallback
@@ -603,6 +604,7 @@ class EventBuilder:
             nxt = self.mentions[k + 1]
             between = [t.text for t in self.toks[m.end:nxt.start]]
             if between == [","] and nxt.type == PERSON and nxt.actor:
+                nxt.country = nxt.country or m.country  # "his Canadian counterpart, Gordon Smith"
                 return nxt.actor
         if m.country is None:
             return None
