@@ -210,8 +210,7 @@ def test_extract_coordinated_demonyms_share_the_noun(extract_text):
 
 
 def test_extract_unnamed_office_holder_speaks_for_the_country(extract_text):
-    ex = extract_text("Ruritania's national security adviser met Antony Blinken on Monday.".replace(
-        "Ruritania", "Iraq"))
+    ex = extract_text("Iraq's national security adviser met Antony Blinken on Monday.")
     assert _pairs(ex) == [["IRQ", "antony-blinken"]]
 
 
