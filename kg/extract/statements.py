@@ -469,7 +469,9 @@ class EventBuilder:
             appositive = bool(gap) and gap[0].text == "," and sum(t.text == "," for t in gap) == 1 \
                 and any(self.mentions[k].start > 0 and self.toks[self.mentions[k].start - 1].text == "," for k in g)
             if any(t.text == "," for t in gap) and not appositive and not (
-                    gap and gap[0].text == "," and len(gap) > 1 and gap[1].lower in ("who", "which")):
+                    gap and gap[0].text == "," and len(gap) > 1
+                    and (gap[1].lower in ("who", "which") or gap[1].lower.endswith("ing"))):
+                # "Straw, speaking at a joint news conference with Li, ...": a participle clause
                 return modifier or fallback
             members = [k for k in g if effects.get(k) not in ("place", "topic", "reporter", "not-participant")]
             if not members:
