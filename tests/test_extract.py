@@ -217,3 +217,19 @@ def test_extract_unnamed_office_holder_speaks_for_the_country(extract_text):
 def test_extract_appositive_subject_before_the_verb(extract_text):
     ex = extract_text("The U.S. envoy to the region, Gordon Smithers, held talks with Xi Jinping in Beijing.")
     assert sorted(a.article_name or a.label for a in ex.actors) == ["Gordon Smithers", "Xi Jinping"]
+
+
+def test_extract_visit_to_countries_listed_after_including(extract_text):
+    ex = extract_text("Narendra Modi visited several Gulf states, including Qatar, during a week-long tour.")
+    roles = {p.actor: p.role for p in ex.events[0].participants}
+    assert roles == {"narendra-modi": "visitor", "QAT": "host"}
+
+
+def test_extract_demonym_and_modified_title(extract_text):
+    ex = extract_text("An Australian cabinet minister will visit Taiwan next month.")
+    assert _pairs(ex) == [["AUS", "TWN"]]
+
+
+def test_extract_joint_news_conference_with_a_participle_clause(extract_text):
+    ex = extract_text("Antony Blinken, speaking at a joint news conference with Dmytro Kuleba, urged patience.")
+    assert _pairs(ex) == [["antony-blinken", "dmytro-kuleba"]]

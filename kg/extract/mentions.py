@@ -160,6 +160,10 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
             if j < n and toks[j].text in ("'s", "’s") and best.kind != "demonym":
                 j += 1
             title = _title_at(starts.get(j))
+            for skip in (1, 2):  # "an Australian cabinet minister", "the Chinese senior envoy"
+                if title is None and j + skip < n and all(
+                        t.text.isalpha() and t.text.islower() and t.lower not in COMMON_WORDS for t in toks[j:j + skip]):
+                    title = _title_at(starts.get(j + skip))
             if title is not None and title.start in groups and not _name_after(title.end, toks, starts, particles):
                 title = None  # "Chinese officials said": a side, not a person
             if title is not None:

@@ -372,6 +372,8 @@ class EventBuilder:
             used_prev = subject is not None
         if obj is None and frame == "visit" and place_groups:
             obj = place_groups.pop(0)  # "arrived in Beijing": the place visited is the host
+        if obj is None and frame == "visit":
+            obj = self._included(trig, groups, b)  # "visited several countries, including Iran"
         status, status_rule = self._status(s, trig, parts)
         evidence = self._sentence_evidence(s, rule.id)
         participants: list[tuple[str, str]] = []
@@ -541,6 +543,17 @@ class EventBuilder:
             members = [k for k in g if effects.get(k) not in ("topic", "reporter", "not-participant")]
             return (members or None), places
         return None, places
+
+    def _included(self, trig: Match, groups: list[list[int]], b: int) -> list[int] | None:
+        for g in groups:
+            first = self.mentions[g[0]]
+            if first.start <= trig.end or first.start - trig.end > 10:
+                continue
+            before = self.toks[first.start - 1].lower
+            if before in ("including", "notably") or (before == "as" and self.toks[first.start - 2].lower == "such"):
+                return [k for k in g if self.mentions[k].type == COUNTRY] or None
+            return None
+        return None
 
     def _gap_word(self, t: Token) -> bool:
         if t.lower in _OBJECT_GAP or t.lower in ("in", "at"):
