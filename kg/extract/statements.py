@@ -737,7 +737,7 @@ class EventBuilder:
                 merged.append(c)
         merged = self._merge_again(merged)
         for c in merged:
-            c.participants = self._drop_redundant_countries(c.participants)
+            c.participants = self._drop_redundant_countries(self._speakers_for_countries(c))
         self._dateline_places(merged)
         merged = [part for c in merged for part in self._split_visit(c)]
         merged = [c for c in merged if self._keep(c)]
@@ -776,6 +776,23 @@ class EventBuilder:
             if any(self.res.organisations[a].kind == "grouping" for a in ids & pids if a in self.res.organisations):
                 return prev  # "the G7 talks", "G7 ministers discussed ...": one meeting of the group
         return None
+
+    def _speakers_for_countries(self, c: _Candidate) -> list[tuple[str, str]]:
+        """A country side is the one person of that country its own sentences name ("ministers
+        from Canada and Japan ... Canadian Foreign Minister Melanie Joly said")."""
+        sentences = {e.sentence for e in c.evidence}
+        taken = {a for a, _ in c.participants}
+        out = []
+        for actor, role in c.participants:
+            if actor in self.res.countries:
+                named = {m.actor for s in sentences for m in (self.mentions[k] for k in self.by_sentence.get(s, ()))
+                         if m.type == PERSON and m.actor and m.form in ("name", "surname")
+                         and self._country_of(m.actor) == actor and m.actor not in taken}
+                if len(named) == 1:
+                    actor = named.pop()
+                    taken.add(actor)
+            out.append((actor, role))
+        return out
 
     def _split_visit(self, c: _Candidate) -> list[_Candidate]:
         """ "He visited Japan, South Korea and China": one visit per host country."""
