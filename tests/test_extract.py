@@ -233,3 +233,9 @@ def test_extract_demonym_and_modified_title(extract_text):
 def test_extract_joint_news_conference_with_a_participle_clause(extract_text):
     ex = extract_text("Antony Blinken, speaking at a joint news conference with Dmytro Kuleba, urged patience.")
     assert _pairs(ex) == [["antony-blinken", "dmytro-kuleba"]]
+
+
+def test_extract_named_person_speaks_for_a_country_side(extract_text):
+    ex = extract_text("Ministers from France and Germany held talks in Brussels on Monday. "
+                      "German Chancellor Olaf Scholz said the talks were useful.")
+    assert _pairs(ex) == [["FRA", "olaf-scholz"]]
