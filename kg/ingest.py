@@ -230,7 +230,8 @@ def _manifest_entry(path: Path) -> dict[str, str]:
     for folder in (path.parent, path.parent.parent):
         table = _manifest(str(folder / "MANIFEST.tsv"))
         if table:
-            rel = path.resolve().relative_to(folder.resolve()).as_posix()
+            # the path as given: a symlinked article is looked up under its own name
+            rel = path.absolute().relative_to(folder.absolute()).as_posix()
             if rel in table:
                 return table[rel]
     return {}

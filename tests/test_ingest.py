@@ -57,3 +57,17 @@ def test_ingest_jsonl_one_article_per_line(tmp_path):
 
 def test_ingest_article_id_is_iri_safe():
     assert article_id("Blinken Xi (2023)") == "Blinken-Xi-2023"
+
+
+def test_ingest_symlinked_article_in_a_manifest_folder(tmp_path):
+    from kg.ingest import read_article
+
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_text("Headline\n\nBody text.", encoding="utf-8")
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / "a.txt").symlink_to(real / "a.txt")
+    (linked / "MANIFEST.tsv").write_text("file\ttitle\tdate\na.txt\tA title\t2024-01-02\n", encoding="utf-8")
+    art = read_article(linked / "a.txt")
+    assert art.title == "A title" and art.date == "2024-01-02"
