@@ -239,3 +239,16 @@ def test_extract_named_person_speaks_for_a_country_side(extract_text):
     ex = extract_text("Ministers from France and Germany held talks in Brussels on Monday. "
                       "German Chancellor Olaf Scholz said the talks were useful.")
     assert _pairs(ex) == [["FRA", "olaf-scholz"]]
+
+
+def test_extract_host_as_a_noun_or_without_a_guest_is_no_visit(extract_text):
+    assert extract_text("Former chatshow host Robert Kilroy-Silk attacked the policy.").events == ()
+    assert extract_text("Olaf Scholz received a letter from farmers on Monday.").events == ()
+    ex = extract_text("Olaf Scholz will host Emmanuel Macron in Berlin.")
+    roles = {p.actor: p.role for p in ex.events[0].participants}
+    assert roles == {"olaf-scholz": "host", "emmanuel-macron": "visitor"}
+
+
+def test_extract_capitalised_tour_in_a_name_is_no_visit(extract_text):
+    ex = extract_text("Amelie Mauresmo and Maria Sharapova won their matches at the Tour Championships.")
+    assert ex.events == ()

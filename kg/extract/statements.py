@@ -53,6 +53,8 @@ _REPORTED_ON = re.compile(r"\b(said|says|announced|told reporters|reported|confi
 #: a group right after one of these is a prepositional object, never a trigger's subject
 _PREPOSITIONS = frozenset({"with", "to", "from", "for", "of", "by", "against", "on", "about", "into", "toward",
                            "towards", "than", "over", "under", "between", "among"})
+_AUXILIARIES = frozenset({"will", "would", "to", "can", "could", "may", "might", "shall", "should", "did", "does",
+                          "do", "must", "and", "also", "not", "n't", "jointly"})
 _SPECIFIC_KINDS = frozenset({"summit", "conference", "call", "visit"})
 _KIND_PRIORITY = ("summit", "conference", "call", "visit", "negotiations", "talks", "meeting")
 
@@ -352,8 +354,17 @@ class EventBuilder:
                    earlier: list[_Candidate]) -> tuple[_Candidate | None, list[int] | None]:
         rule = self.rules[trig.value]
         kind, pos, frame = rule.spec["kind"], rule.spec["pos"], rule.spec.get("frame", "meet")
-        if self.toks[trig.start].lower in ("visit", "visits") and pos == "verb" and self._noun_reading(trig):
+        if self.toks[trig.start].lower in ("visit", "visits", "host", "hosts") and pos == "verb" \
+                and self._noun_reading(trig):
+            if frame == "host":
+                self.suppressed.append(Suppressed(self.article, rule.id, "noun-reading", s,
+                                                  self._sentence_evidence(s, rule.id).quote))
+                return None, prev_subject
             pos = "noun"
+        if pos == "noun" and self._inside_name(trig):
+            self.suppressed.append(Suppressed(self.article, rule.id, "inside-a-name", s,
+                                              self._sentence_evidence(s, rule.id).quote))
+            return None, prev_subject
         a, b = self.an.sentences[s]
         subject = self._subject(trig, groups, effects, a)
         used_prev = False
@@ -374,6 +385,11 @@ class EventBuilder:
             obj = place_groups.pop(0)  # "arrived in Beijing": the place visited is the host
         if obj is None and frame == "visit":
             obj = self._included(trig, groups, b)  # "visited several countries, including Iran"
+        if frame == "host" and obj is None:
+            # "hosted", "received", "welcomed" with nobody received: a letter, an award, a show
+            self.suppressed.append(Suppressed(self.article, rule.id, "no-guest", s,
+                                              self._sentence_evidence(s, rule.id).quote))
+            return None, subject
         status, status_rule = self._status(s, trig, parts)
         evidence = self._sentence_evidence(s, rule.id)
         participants: list[tuple[str, str]] = []
@@ -450,6 +466,9 @@ class EventBuilder:
         if trig.start == 0:
             return False
         prev = self.toks[trig.start - 1]
+        if self.toks[trig.start].lower in ("host", "hosts") and prev.lower not in _AUXILIARIES \
+                and not any(m.end == trig.start for m in self.mentions):
+            return True  # "chatshow host Robert Kilroy-Silk": a person, not a verb
         return prev.lower in ("a", "an", "the", "his", "her", "their", "its", "this", "that", "first",
                               "official", "state", "working", "planned", "'s", "’s", "recent", "last",
                               "next", "upcoming", "day", "week") or prev.text.endswith("-day")
@@ -543,6 +562,14 @@ class EventBuilder:
             members = [k for k in g if effects.get(k) not in ("topic", "reporter", "not-participant")]
             return (members or None), places
         return None, places
+
+    def _inside_name(self, trig: Match) -> bool:
+        """ "the Tour Championships", "the Summit Series": a capitalised trigger inside a name."""
+        a = self.an.sentences[self.sent_of[trig.start]][0]
+        first = self.toks[trig.start]
+        after = self.toks[trig.end] if trig.end < len(self.toks) else None
+        return trig.start > a and first.is_title and after is not None and after.is_title \
+            and self.rules[trig.value].spec["kind"] == "visit"
 
     def _included(self, trig: Match, groups: list[list[int]], b: int) -> list[int] | None:
         for g in groups:
