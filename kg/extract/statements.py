@@ -268,6 +268,12 @@ class EventBuilder:
                 if a0 <= m.start and m.end <= b0 and k not in effects:
                     effects[k] = "topic"  # "a summit with Ukraine and climate on the table"
                     self.hits.add(rule_id)
+            for rule in starts.get(m.end, ()):
+                # "UK bank Barclays", "South Africa's biggest retailer": the country names a company
+                if rule.spec.get("scope") == "after" and rule.spec.get("effect") == "not-participant" \
+                        and m.type == COUNTRY and k not in effects:
+                    effects[k] = "not-participant"
+                    self.hits.add(rule.id)
             for gap in range(0, 3):
                 for rule in starts.get(m.end + gap, ()):
                     if rule.spec.get("effect") == "reporter" and m.type != PERSON or (
