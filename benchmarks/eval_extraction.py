@@ -24,7 +24,7 @@ from kg.resources import load_resources
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-ARTICLE_DIRS = (SHARED / "newspool", SHARED / "voa" / "articles")
+ARTICLE_DIRS = (SHARED / "newspool", SHARED / "voa" / "articles", ROOT / "corpus")
 
 
 def article_paths(gold: Path) -> list[Path]:

@@ -140,3 +140,17 @@ def test_build_bulk_batches_match_and_a_half_written_article_is_redone(resources
     report = build([CORPUS], store, resources, pipeline=pipeline)
     assert report.written == 1
     assert export(store, "nquads") == export(reference, "nquads")
+
+
+def test_build_one_meeting_reported_by_two_articles_is_one_event(resources, pipeline, tmp_path):
+    for name, text in (("a", "Olaf Scholz met Emmanuel Macron in Berlin on Monday to discuss trade."),
+                       ("b", "Emmanuel Macron held talks with Olaf Scholz in Berlin on Monday.")):
+        (tmp_path / f"{name}.txt").write_text(f"Headline {name}\n\n{text}\n", encoding="utf-8")
+        (tmp_path / f"{name}.meta.json").write_text('{"title": "t", "date": "2024-05-15"}', encoding="utf-8")
+    store = open_store(":memory:")
+    build([tmp_path], store, resources, pipeline=pipeline)
+    rows = events(store)
+    assert len(rows) == 2 and len({r["id"] for r in rows}) == 1
+    sources = run_query(store, "PREFIX kgo: <https://w3id.org/kg/ontology#> "
+                               "SELECT DISTINCT ?a WHERE { ?e a kgo:Meeting ; kgo:source ?a }").rows
+    assert len(sources) == 2
