@@ -506,7 +506,10 @@ class EventBuilder:
                     continue  # "In Beijing, Blinken met ..." — look further left
                 return modifier or fallback
             first = self.mentions[g[0]]
-            if gap and first.start > 0 and self.toks[first.start - 1].lower in _PREPOSITIONS:
+            before = first.start - 1
+            while before > 0 and self.toks[before].lower in ("the", "a", "an"):
+                before -= 1
+            if gap and before >= 0 and self.toks[before].lower in _PREPOSITIONS:
                 continue  # "an agreement Iraq reached with the United Nations to hold talks": not the subject
             if modifier is not None:
                 # "Blinken attended the G7 meeting": the attendee and the group both take part
@@ -800,8 +803,9 @@ class EventBuilder:
                 continue  # visits to different hosts are different visits
             if c.date and prev.date and c.date != prev.date:
                 continue
-            if (c.status == PLANNED) != (prev.status == PLANNED):
-                continue
+            if (c.status == PLANNED) != (prev.status == PLANNED) and not (c.date and c.date == prev.date
+                                                                          and len(c.date) == 10):
+                continue  # a planned and a held meeting are two, unless reported for the same day
             if ids == pids or c.anaphoric or (len(ids) == 1 and ids <= pids) or (len(pids) == 1 and pids <= ids):
                 return prev
             if len(ids) >= 2 and len(pids) >= 2 and (self._covers(ids, pids) or self._covers(pids, ids)):
@@ -932,6 +936,8 @@ def _absorb(target: _Candidate, c: _Candidate) -> None:
     target.confidence = max(target.confidence, c.confidence)
     if target.status == HELD and c.status == ONGOING:
         target.status = ONGOING  # "the second day of talks": still under way
+    if target.status == PLANNED and c.status in (HELD, ONGOING):
+        target.status = c.status  # planned for the day and then reported as taking place
     target.evidence.extend(c.evidence)
     if not target.anaphoric and target.kind == "meeting" and c.kind in ("summit", "call") and not c.anaphoric:
         target.kind = c.kind
