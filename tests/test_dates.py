@@ -24,3 +24,14 @@ def test_dates_explicit_and_relative():
 
 def test_dates_unresolvable_without_reference():
     assert _one("on Friday", None) is None
+
+
+def test_dates_month_without_year_is_the_last_one_for_past_events():
+    from kg.extract.dates import find_dates, resolve
+
+    (expr,) = find_dates("They last met in September.")
+    assert resolve(expr, "1996-08-30") == ("1995-09", "month")
+    assert resolve(expr, "1996-08-30", future=True) == ("1996-09", "month")
+    (day,) = find_dates("They met on March 3.")
+    assert resolve(day, "2024-01-10") == ("2023-03-03", "day")
+    assert resolve(day, "2024-01-10", future=True) == ("2024-03-03", "day")

@@ -90,7 +90,7 @@ def resolve(expr: DateExpr, article_date: str | None, *, future: bool = False) -
         except ValueError:
             return None
     if expr.kind == "my":
-        year = expr.year or (ref.year if ref else None)
+        year = expr.year or _year_near(ref, expr.month, None, future)
         return (f"{year:04d}-{expr.month:02d}", "month") if year and expr.month else None
     if ref is None or expr.offset is None:
         return None
@@ -104,19 +104,26 @@ def resolve(expr: DateExpr, article_date: str | None, *, future: bool = False) -
 
 
 def _year_near(ref: date | None, month: int | None, day: int | None, future: bool) -> int | None:
-    """The year of a day-and-month date without a year: the one closest to the article date."""
+    """The year of a date without one: the last such day (or month) up to the article date for
+    what happened, the next one from it for what is planned ("they last met in September")."""
     if ref is None or month is None:
         return None
     candidates = []
     for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
-            candidates.append(date(year, month, day or 1))
+            first = date(year, month, day or 1)
         except ValueError:
             continue
+        last = first if day else (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1))
+        candidates.append((first, last))
     if not candidates:
         return None
-    best = min(candidates, key=lambda d: abs((d - ref).days))
-    return best.year
+    slack = timedelta(days=7 if day else 0)  # a few days' leeway for reports a little ahead or behind
+    if future:
+        ahead = [c for c in candidates if c[1] >= ref - slack]
+        return min(ahead)[0].year if ahead else None
+    behind = [c for c in candidates if c[0] <= ref + slack]
+    return max(behind)[0].year if behind else None
 
 WEEKDAYS_TITLE = frozenset(d.title() for d in WEEKDAYS)
 MONTHS_TITLE = frozenset(m.title() for m in MONTHS)
