@@ -105,6 +105,8 @@ def _by_pronoun(m: ActorMention, mentions: list[ActorMention], res: Resources) -
     for prev in mentions:
         if prev.start >= m.start:
             break
+        if prev.form == PRONOUN and prev.sentence == m.sentence and prev.actor and prev.gender == m.gender:
+            return prev.actor  # "His comments come days before he meets Putin": the same man
         if prev.sentence < m.sentence - 1 or prev.type != PERSON or not prev.actor or prev.form == PRONOUN:
             continue
         gender = prev.gender or (res.people[prev.actor].gender if prev.actor in res.people else None)
