@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from ..model import Actor
 from ..resources import Resources
-from .mentions import COUNTRY, PERSON, PRONOUN, TITLE_ONLY, ActorMention, ArticleActors, slug
+from .mentions import (
+    COUNTRY,
+    PERSON,
+    PRONOUN,
+    TITLE_ONLY,
+    ActorMention,
+    ArticleActors,
+    slug,
+)
 
 #: generic titles that may stand for either top office
 _LEADER_ROLES = ("head_of_government", "head_of_state")

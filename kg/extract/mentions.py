@@ -13,10 +13,11 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from spacy.lang.en.stop_words import STOP_WORDS as COMMON_WORDS
+
 from ..model import Actor
 from ..nlp import ACTOR, RULE, TITLE, Analysis, Match, Token
 from ..resources import Person, Resources
-from spacy.lang.en.stop_words import STOP_WORDS as COMMON_WORDS
 
 PERSON, COUNTRY, ORG = "Person", "Country", "Organization"
 # mention forms that coref must resolve

@@ -5,49 +5,36 @@ frame. The subject is the nearest group before the trigger in the same clause ("
 and President Xi engaged in talks", "Blinken's meeting"), the object the group right after
 it, reached only over function words ("met with", "visit to", "talks between"). Context
 rules (data) mark mentions that are places, topics or reporters, and status rules mark
-meetings that are planned, refused, cancelled or hypothetical. Repeated mentions of one
-meeting are merged into one event per article.
+meetings that are planned, refused, cancelled or hypothetical. Where the meeting took place
+(:mod:`.places`), what it addressed (:mod:`.agenda`) and how repeated mentions become one
+event per article (:mod:`.merging`) are read by the parts :class:`EventBuilder` is made of.
 """
 from __future__ import annotations
 
-import copy
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS as COMMON_WORDS
 
-from ..model import Evidence, Event, Participant, Place, Suppressed
+from ..model import Event, Evidence, Place, Suppressed
 from ..nlp import ISSUE, RULE, Analysis, Match, Token
 from ..resources import Resources, Rule
 from . import dates as dates_mod
+from .agenda import IssueReading
+from .candidates import HELD, NOT_MEETINGS, ONGOING, PLANNED, Candidate, SentenceParts
 from .mentions import CAPITAL, COUNTERPART, COUNTRY, ORG, PERSON, PLURAL, ActorMention
+from .merging import EventMerging
+from .places import DATELINE, PlaceReading
 
-HELD, ONGOING, PLANNED = "held", "ongoing", "planned"
-NOT_MEETINGS = ("negated", "refused", "cancelled", "hypothetical")
 _STATUS_RANK = {"negated": 5, "refused": 5, "cancelled": 5, "hypothetical": 4, PLANNED: 2, ONGOING: 1}
-_CONNECTORS = {",", "and", "&", "plus", "as", "well", "together", "along", "with", "or"}
 _GROUP_JOINERS = {",", "and", "&", "plus"}
 _OBJECT_GAP = {"with", "to", "between", "among", "amongst", "of", "by", "the", "his", "her", "their",
                "its", "a", "an", "top", "senior", "visiting", "new", "former", "host", "on", "for",
                "several", "two", "three", "four", "leaders", "both", "all", "other", "fellow"}
 _SUBJECT_BLOCKERS = {";", ":", "said", "says", "told", "—", "–", "(", ")", "“", "”", '"'}
-_CLAUSE_SPLIT = {";", "—", "–"}
-#: how many tokens after a trigger a place no lexicon knows is looked for
-FREE_PLACE_REACH = 24
-#: how far after a meeting's sentence its issues are looked for (beyond the next sentence, only in
-#: sentences that name its participants)
-ISSUE_REACH = 3
-#: the meeting first reported this early (headline, dateline, lead) is the one the headline is about
-LEAD_SENTENCES = 3
-#: sentences after a meeting whose agenda cue ("discussed", "focused on") needs no participant named
-AGENDA_REACH = 2
 #: offices that have one holder per country, so "his counterpart" can be told from the date
 _OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
                       "finance_minister", "trade_minister", "interior_minister", "national_security_adviser"})
-#: "BAGHDAD 1996-08-22", "KHASAVYURT, Russia 1996-08-30", "WASHINGTON, May 24 (Reuters) -"
-_DATELINE = re.compile(r"^([A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+){0,2})(?:,\s+[A-Z][A-Za-z .]+?)?"
-                       r"(?:\s+\d{4}-\d{2}-\d{2}\b|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)")
 #: "..., the ministry said on Friday": the day of the statement, not of the meeting
 _REPORTED_ON = re.compile(r"\b(said|says|announced|told reporters|reported|confirmed|stated)( on| late on| early on)?\s*$")
 #: a group right after one of these is a prepositional object, never a trigger's subject
@@ -55,38 +42,9 @@ _PREPOSITIONS = frozenset({"with", "to", "from", "for", "of", "by", "against", "
                            "towards", "than", "over", "under", "between", "among"})
 _AUXILIARIES = frozenset({"will", "would", "to", "can", "could", "may", "might", "shall", "should", "did", "does",
                           "do", "must", "and", "also", "not", "n't", "jointly"})
-_SPECIFIC_KINDS = frozenset({"summit", "conference", "call", "visit"})
+#: kinds an anaphor ("the summit") must share with the meeting it points back at
+SPECIFIC_KINDS = frozenset({"summit", "conference", "call", "visit"})
 _KIND_PRIORITY = ("summit", "conference", "call", "visit", "negotiations", "talks", "meeting")
-
-
-@dataclass(slots=True)
-class _Candidate:
-    sentence: int
-    trigger: Match
-    rule: Rule
-    kind: str
-    status: str
-    status_rule: str | None
-    participants: list[tuple[str, str]]  # (actor id, role)
-    anaphoric: bool
-    place: Place | None
-    date: str | None
-    precision: str | None
-    issues: list[str]
-    evidence: list[Evidence]
-    confidence: float
-    used_mentions: set[int] = field(default_factory=set)
-    quoted: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceParts:
-    """Matches of one sentence, sorted by the kind of thing they are."""
-
-    triggers: list[Match]
-    statuses: list[Match]
-    contexts: list[Match]
-    issues: list[Match]
 
 
 def split_matches(an: Analysis, res: Resources, sent_of: list[int]) -> dict[int, SentenceParts]:
@@ -125,7 +83,7 @@ def _longest(ms: list[Match], res: Resources) -> list[Match]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-class EventBuilder:
+class EventBuilder(PlaceReading, IssueReading, EventMerging):
     """Builds the events of one article from its analysis and resolved actor mentions."""
 
     def __init__(self, an: Analysis, text: str, article_id: str, article_date: str | None,
@@ -158,7 +116,7 @@ class EventBuilder:
     # ---- main ----
     def build(self) -> tuple[list[Event], list[Suppressed]]:
         per = split_matches(self.an, self.res, self.sent_of)
-        candidates: list[_Candidate] = []
+        candidates: list[Candidate] = []
         for s in sorted(per):
             if not self._in_content(s):
                 continue
@@ -166,7 +124,7 @@ class EventBuilder:
             effects = self._effects(s, parts)
             groups = self._groups(s, effects)
             prev_subject: list[int] | None = None
-            sentence_cands: list[_Candidate] = []
+            sentence_cands: list[Candidate] = []
             bare_kinds = []
             for trig in parts.triggers:
                 cand, prev_subject = self._candidate(s, trig, parts, effects, groups, prev_subject, candidates)
@@ -186,59 +144,6 @@ class EventBuilder:
         self._headline_issues(per, candidates)
         self._following_issues(per, candidates)
         return self._merge(candidates), self.suppressed
-
-    def _following_issues(self, per: dict[int, SentenceParts], candidates: list[_Candidate]) -> None:
-        """Issues of the sentences that go on about a meeting: the next one, and up to
-        ``ISSUE_REACH`` sentences on those that name its participants or "the two leaders"."""
-        for c in candidates:
-            actors = {a for a, _ in c.participants}
-            for s2 in range(c.sentence + 1, c.sentence + ISSUE_REACH + 1):
-                if s2 not in per or not per[s2].issues or not self._in_content(s2):
-                    continue
-                if s2 > c.sentence + 1:
-                    ks = self.by_sentence.get(s2, ())
-                    if not (actors & {self.mentions[k].actor for k in ks}
-                            or any(self.mentions[k].form == PLURAL for k in ks)):
-                        continue
-                added = [i for i in self._issues(per[s2], set()) if i not in c.issues]
-                if added:
-                    c.issues.extend(added)
-                    c.evidence.append(self._sentence_evidence(s2, "issue.following-sentence"))
-
-    def _dateline_places(self, candidates: list[_Candidate]) -> None:
-        """A meeting the lead reports with no place of its own happened where the dateline says
-        ("KHASAVYURT, Russia 1996-08-30 ... started a new round of talks in this settlement")."""
-        place = self._dateline()
-        if place is None:
-            return
-        for c in candidates:
-            if c.sentence <= LEAD_SENTENCES + 1 and c.place is None and c.status in (HELD, ONGOING) \
-                    and c.kind != "call":
-                c.place = place
-
-    def _dateline(self) -> Place | None:
-        head = self.text[:600]
-        for line in head.splitlines()[:8]:
-            m = _DATELINE.match(line.strip())
-            if m:
-                city = m.group(1).strip()
-                label = " ".join(w.capitalize() for w in city.split())
-                key = self.res.capitals.get(label)
-                return Place(label, key, key)
-        return None
-
-    def _headline_issues(self, per: dict[int, SentenceParts], candidates: list[_Candidate]) -> None:
-        """The headline names the topic of the meeting the lead reports ("Ukraine peace, global
-        security top G7 agenda as diplomats convene")."""
-        if 0 not in per or not candidates or not per[0].issues or not self._in_content(0):
-            return
-        lead = min(candidates, key=lambda c: c.sentence)
-        if lead.sentence > LEAD_SENTENCES:
-            return
-        added = [i for i in self._issues(per[0], set()) if i not in lead.issues]
-        if added:
-            lead.issues.extend(added)
-            lead.evidence.append(self._sentence_evidence(0, "headline"))
 
     def _effects(self, s: int, parts: SentenceParts) -> dict[int, str]:
         effects: dict[int, str] = {}
@@ -357,7 +262,7 @@ class EventBuilder:
 
     def _candidate(self, s: int, trig: Match, parts: SentenceParts, effects: dict[int, str],
                    groups: list[list[int]], prev_subject: list[int] | None,
-                   earlier: list[_Candidate]) -> tuple[_Candidate | None, list[int] | None]:
+                   earlier: list[Candidate]) -> tuple[Candidate | None, list[int] | None]:
         rule = self.rules[trig.value]
         kind, pos, frame = rule.spec["kind"], rule.spec["pos"], rule.spec.get("frame", "meet")
         if self.toks[trig.start].lower in ("visit", "visits", "host", "hosts") and pos == "verb" \
@@ -436,7 +341,7 @@ class EventBuilder:
         if anaphoric and earlier:
             # "the summit" points back at a summit; "the meeting" or "the talks" at the last encounter;
             # a date beside it ("the summit ends on Sunday") is seldom the day it was held
-            same = [e for e in earlier if e.kind == kind] if kind in _SPECIFIC_KINDS else earlier
+            same = [e for e in earlier if e.kind == kind] if kind in SPECIFIC_KINDS else earlier
             participants = list(same[-1].participants) if same else []
             date = precision = None
         for k in self.by_sentence.get(s, ()):
@@ -453,7 +358,7 @@ class EventBuilder:
                 participants.append((host, "host"))
                 used.add(k)
         confidence = float(rule.spec.get("confidence", 0.7)) - (0.1 if used_prev or anaphoric else 0.0)
-        cand = _Candidate(s, trig, rule, kind, status, status_rule, participants, anaphoric, place,
+        cand = Candidate(s, trig, rule, kind, status, status_rule, participants, anaphoric, place,
                           date, precision, issues, [evidence], round(max(confidence, 0.1), 2), used)
         if status_rule:
             self.hits.add(status_rule)
@@ -599,54 +504,6 @@ class EventBuilder:
     def _is_modifier(self, m: ActorMention, trig: Match) -> bool:
         return m.end == trig.start or (m.end + 1 == trig.start and self.toks[m.end].text in ("-", "–"))
 
-    def _place_of(self, m: ActorMention) -> Place:
-        label = self.text[self.toks[m.start].idx:self.toks[m.end - 1].end]
-        if label.startswith(("the ", "The ")):
-            label = label[4:]
-        return Place(label, m.actor, m.country)
-
-    def _free_place(self, trig: Match, b: int) -> Place | None:
-        """ "talks in Khasavyurt", "met ... at the coastal resort of Skhirat": a capitalised name
-        after in/at (and a descriptive "the ... of") that no lexicon knows, in the trigger's clause."""
-        limit = min(b, trig.end + FREE_PLACE_REACH)
-        for k in range(trig.end, limit - 1):
-            t = self.toks[k]
-            if t.text in (";", "—") or t.lower in ("said", "says", "told", "who", "which"):
-                return None
-            if t.lower not in ("in", "at"):
-                continue
-            j = k + 1
-            if j < b and self.toks[j].lower == "the":
-                j += 1
-            d = j
-            while d < b and d - j < 4 and self.toks[d].text.isalpha() and self.toks[d].text.islower() \
-                    and self.toks[d].lower != "of":
-                d += 1
-            if d > j and d + 1 < b and self.toks[d].lower == "of":
-                j = d + 1  # "the West Bank town of", "the royal palace of"
-            start = j
-            while j < b and (self.toks[j].is_title or (self.toks[j].lower in ("of", "de") and j + 1 < b
-                                                      and self.toks[j + 1].is_title)):
-                j += 1
-            if j == start or self.toks[start].text in dates_mod.WEEKDAYS_TITLE \
-                    or self.toks[start].text in dates_mod.MONTHS_TITLE:
-                continue
-            if any(m.start <= start < m.end for m in self.mentions if m.sentence == self.sent_of[start]):
-                continue  # a known country, capital or actor: the context rules place it
-            return Place(self.text[self.toks[start].idx:self.toks[j - 1].end])
-        return None
-
-    def _sentence_place(self, s: int, effects: dict[int, str], trig: Match) -> Place | None:
-        best = None
-        for k in self.by_sentence.get(s, ()):
-            if effects.get(k) == "place":
-                m = self.mentions[k]
-                if m.type in (COUNTRY,) or m.form == CAPITAL:
-                    cand = self._place_of(m)
-                    if best is None or (best.key and m.form == CAPITAL):
-                        best = cand
-        return best
-
     def _counterpart(self, k: int, participants: list[tuple[str, str]]) -> str | None:
         """Who "his Canadian counterpart" is: the name in apposition ("..., Gordon Smith"), else
         the one holder of the same office in that country on the article's date, else the country."""
@@ -676,27 +533,6 @@ class EventBuilder:
             return min(people, key=lambda x: abs(x.start - m.start)).actor
         return m.country
 
-    def _drop_redundant_countries(self, participants: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        """A country is a participant only when no person speaks for its side."""
-        person_countries = set()
-        for actor, _ in participants:
-            person = self.res.people.get(actor)
-            if person is not None and person.country:
-                person_countries.add(person.country)
-            for m in self.mentions:
-                if m.actor == actor and m.type == PERSON and m.country:
-                    person_countries.add(m.country)
-                    break
-        hosts = {a for a, r in participants if r == "host" and a in self.res.countries and a in person_countries}
-        out = []
-        for a, r in participants:
-            if a in self.res.countries and a in person_countries:
-                continue
-            if hosts and r != "visitor" and self._country_of(a) in hosts:
-                r = "host"  # the visited country is spoken for by its named host
-            out.append((a, r))
-        return out
-
     def _has_anaphor(self, trig: Match, parts: SentenceParts) -> bool:
         for c in parts.contexts:
             rule = self.rules[c.value]
@@ -708,7 +544,7 @@ class EventBuilder:
     def _date(self, s: int, trig: Match, status: str) -> tuple[str | None, str | None]:
         a, b = self.an.sentences[s]
         start, end = self.toks[a].idx, self.toks[b - 1].end
-        dateline = _DATELINE.match(self.text[start:end])
+        dateline = DATELINE.match(self.text[start:end])
         if dateline:
             start += dateline.end()  # "TOKYO, June 2 -": the day of the report, not of the meeting
         found = [d for d in dates_mod.find_dates(self.text, start, end)
@@ -719,189 +555,6 @@ class EventBuilder:
         nearest = min(found, key=lambda d: abs(d.start - at))
         resolved = dates_mod.resolve(nearest, self.date, future=status == PLANNED)
         return resolved if resolved else (None, None)
-
-    def _issues(self, parts: SentenceParts, used: set[int]) -> list[str]:
-        """Issue labels of a sentence, except words inside names ("Security Council",
-        "Kurdistan Democratic Party", "national security adviser") and inside participants."""
-        spans = [(self.mentions[k].start, self.mentions[k].end) for k in used]
-        out = []
-        for m in parts.issues:
-            if self._in_name(m.start) or any(a <= m.start < b for a, b in spans):
-                continue
-            if m.value not in out:
-                out.append(m.value)
-        return out
-
-    def _in_name(self, i: int) -> bool:
-        s = self.sent_of[i]
-        return any(self.mentions[k].start <= i < self.mentions[k].end and self.mentions[k].form != PLURAL
-                   and self.mentions[k].type != COUNTRY  # "talks on Taiwan": a territory can be the issue
-                   for k in self.by_sentence.get(s, ()))
-
-    def _agenda(self, s: int, parts: SentenceParts, effects: dict[int, str], candidates: list[_Candidate]) -> None:
-        """Issues of a sentence that reports the agenda of the last meeting ("They discussed trade")."""
-        if not candidates or not parts.issues or not self._in_content(s):
-            return
-        cues = [c.value for c in parts.contexts if self.rules[c.value].spec.get("effect") == "agenda"]
-        last = candidates[-1]
-        near = s - last.sentence
-        if near > 3:
-            return
-        actors = {a for a, _ in last.participants}
-        named = {self.mentions[k].actor for k in self.by_sentence.get(s, ())}
-        plural = any(self.mentions[k].form == PLURAL for k in self.by_sentence.get(s, ()))
-        refers = bool(actors & named) or plural
-        if not cues or not (refers or near <= AGENDA_REACH):
-            return
-        for issue in self._issues(parts, set()):
-            if issue not in last.issues:
-                last.issues.append(issue)
-        last.evidence.append(self._sentence_evidence(s, cues[0]))
-        self.hits.add(cues[0])
-
-    # ---- merging ----
-    def _merge(self, cands: list[_Candidate]) -> list[Event]:
-        merged: list[_Candidate] = []
-        for c in cands:
-            target = self._merge_target(c, merged)
-            if target is not None:
-                _absorb(target, c)
-            elif c.quoted:
-                self.suppressed.append(Suppressed(self.article, c.rule.id, "quoted", c.sentence,
-                                                  c.evidence[0].quote))
-            else:
-                merged.append(c)
-        merged = self._merge_again(merged)
-        for c in merged:
-            c.participants = self._drop_redundant_countries(self._speakers_for_countries(c))
-        self._dateline_places(merged)
-        merged = [part for c in merged for part in self._split_visit(c)]
-        merged = [c for c in merged if self._keep(c)]
-        merged = self._drop_covered_visits(merged)
-        return [self._event(c) for c in merged]
-
-    def _merge_again(self, merged: list[_Candidate]) -> list[_Candidate]:
-        """Merging grows events; merge the grown ones once more until nothing changes."""
-        changed = True
-        while changed:
-            changed = False
-            for j in range(1, len(merged)):
-                target = self._merge_target(merged[j], merged[:j])
-                if target is not None:
-                    _absorb(target, merged.pop(j))
-                    changed = True
-                    break
-        return merged
-
-    def _merge_target(self, c: _Candidate, merged: list[_Candidate]) -> _Candidate | None:
-        ids = {a for a, _ in c.participants}
-        hosts = {a for a, r in c.participants if r == "host"}
-        for prev in reversed(merged):
-            pids = {a for a, _ in prev.participants}
-            prev_hosts = {a for a, r in prev.participants if r == "host"}
-            if hosts and prev_hosts and not hosts & prev_hosts:
-                continue  # visits to different hosts are different visits
-            if c.date and prev.date and c.date != prev.date:
-                continue
-            if (c.status == PLANNED) != (prev.status == PLANNED) and not (c.date and c.date == prev.date
-                                                                          and len(c.date) == 10):
-                continue  # a planned and a held meeting are two, unless reported for the same day
-            if ids == pids or c.anaphoric or (len(ids) == 1 and ids <= pids) or (len(pids) == 1 and pids <= ids):
-                return prev
-            if len(ids) >= 2 and len(pids) >= 2 and (self._covers(ids, pids) or self._covers(pids, ids)):
-                return prev
-            if any(self.res.organisations[a].kind == "grouping" for a in ids & pids if a in self.res.organisations):
-                return prev  # "the G7 talks", "G7 ministers discussed ...": one meeting of the group
-        return None
-
-    def _speakers_for_countries(self, c: _Candidate) -> list[tuple[str, str]]:
-        """A country side is the one person of that country its own sentences name ("ministers
-        from Canada and Japan ... Canadian Foreign Minister Melanie Joly said")."""
-        sentences = {e.sentence for e in c.evidence}
-        taken = {a for a, _ in c.participants}
-        out = []
-        for actor, role in c.participants:
-            if actor in self.res.countries:
-                named = {m.actor for s in sentences for m in (self.mentions[k] for k in self.by_sentence.get(s, ()))
-                         if m.type == PERSON and m.actor and m.form in ("name", "surname")
-                         and self._country_of(m.actor) == actor and m.actor not in taken}
-                if len(named) == 1:
-                    actor = named.pop()
-                    taken.add(actor)
-            out.append((actor, role))
-        return out
-
-    def _split_visit(self, c: _Candidate) -> list[_Candidate]:
-        """ "He visited Japan, South Korea and China": one visit per host country."""
-        hosts = [a for a, r in c.participants if r == "host" and a in self.res.countries]
-        if c.kind != "visit" or len(hosts) < 2 or any(r == "participant" for _, r in c.participants):
-            return [c]
-        visitors = [(a, r) for a, r in c.participants if r != "host"]
-        parts = []
-        for h in hosts:
-            part = copy.copy(c)
-            part.participants = [*visitors, (h, "host")]
-            part.place = Place(self.res.countries[h].name, h, h)
-            part.issues, part.evidence = list(c.issues), list(c.evidence)
-            parts.append(part)
-        return parts
-
-    def _covers(self, small: set[str], big: set[str]) -> bool:
-        """Every actor of ``small`` is in ``big``, or is a country that a person of ``big`` speaks for
-        ("talks with Iraqi officials" and "talks with Iraqi Deputy Prime Minister Tareq Aziz")."""
-        countries = {self._country_of(a) for a in big}
-        spoken_for = [a for a in small if a not in big and a in self.res.countries and a in countries]
-        rest = [a for a in small if a not in big and a not in spoken_for]
-        # a person whose country the article does not say may speak for one of the rest
-        unplaced = [a for a in big if self._country_of(a) is None and a not in self.res.organisations]
-        return bool(spoken_for) and all(a in self.res.countries for a in rest) and len(rest) <= len(unplaced)
-
-    def _keep(self, c: _Candidate) -> bool:
-        ids = [a for a, _ in c.participants]
-        if len(ids) >= 2 or (len(ids) == 1 and ids[0] in self.res.organisations
-                             and c.kind in ("summit", "conference", "meeting")):
-            return True
-        self.suppressed.append(Suppressed(self.article, c.rule.id, "one-participant", c.sentence,
-                                          c.evidence[0].quote))
-        return False
-
-    def _drop_covered_visits(self, cands: list[_Candidate]) -> list[_Candidate]:
-        """A visit to a country whose named hosts the visitor met is recorded as those meetings."""
-        out = []
-        for c in cands:
-            hosts = [a for a, r in c.participants if r == "host" and a in self.res.countries]
-            visitors = [a for a, r in c.participants if r == "visitor"]
-            covered = False
-            if c.kind == "visit" and hosts and len(c.participants) == 2:
-                for other in cands:
-                    if other is c:
-                        continue
-                    others = {a for a, _ in other.participants}
-                    if set(visitors) & others and any(self._country_of(a) in hosts for a in others - set(visitors)):
-                        covered = True
-                        if other.place is None:
-                            other.place = c.place
-                        break
-            if not covered:
-                out.append(c)
-        return out
-
-    def _country_of(self, actor: str) -> str | None:
-        person = self.res.people.get(actor)
-        if person is not None:
-            return person.country
-        for m in self.mentions:
-            if m.actor == actor and m.country:
-                return m.country
-        return None
-
-    def _event(self, c: _Candidate) -> Event:
-        return Event(
-            article=self.article, kind=c.kind, status=c.status,
-            participants=tuple(Participant(a, r) for a, r in c.participants),
-            issues=tuple(c.issues), place=c.place, date=c.date, date_precision=c.precision,
-            confidence=c.confidence, evidence=tuple(dict.fromkeys(c.evidence)))
-
 
 def _quoted_tokens(toks: tuple[Token, ...]) -> frozenset[int]:
     """Indexes of the tokens inside direct quotations (a line break closes an open quote)."""
@@ -922,22 +575,3 @@ def _quoted_tokens(toks: tuple[Token, ...]) -> frozenset[int]:
     return frozenset(inside)
 
 
-def _absorb(target: _Candidate, c: _Candidate) -> None:
-    for p in c.participants:
-        if all(p[0] != a for a, _ in target.participants):
-            target.participants.append(p)
-    for i in c.issues:
-        if i not in target.issues:
-            target.issues.append(i)
-    if target.place is None:
-        target.place = c.place
-    target.date = target.date or c.date
-    target.precision = target.precision or c.precision
-    target.confidence = max(target.confidence, c.confidence)
-    if target.status == HELD and c.status == ONGOING:
-        target.status = ONGOING  # "the second day of talks": still under way
-    if target.status == PLANNED and c.status in (HELD, ONGOING):
-        target.status = c.status  # planned for the day and then reported as taking place
-    target.evidence.extend(c.evidence)
-    if not target.anaphoric and target.kind == "meeting" and c.kind in ("summit", "call") and not c.anaphoric:
-        target.kind = c.kind

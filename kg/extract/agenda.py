@@ -1,0 +1,90 @@
+"""Which issues a meeting addressed: its own sentences, the agenda sentences after it, the
+sentences that go on about its participants, and the headline of the article it leads."""
+from __future__ import annotations
+
+from .candidates import Candidate, SentenceParts
+from .mentions import COUNTRY, PLURAL
+
+#: how far after a meeting's sentence its issues are looked for (beyond the next sentence, only in
+#: sentences that name its participants)
+ISSUE_REACH = 3
+#: the meeting first reported this early (headline, dateline, lead) is the one the headline is about
+LEAD_SENTENCES = 3
+#: sentences after a meeting whose agenda cue ("discussed", "focused on") needs no participant named
+AGENDA_REACH = 2
+
+
+class IssueReading:
+    """The issue-finding part of :class:`~kg.extract.statements.EventBuilder`."""
+
+    def _following_issues(self, per: dict[int, SentenceParts], candidates: list[Candidate]) -> None:
+        """Issues of the sentences that go on about a meeting: the next one, and up to
+        ``ISSUE_REACH`` sentences on those that name its participants or "the two leaders"."""
+        for c in candidates:
+            actors = {a for a, _ in c.participants}
+            for s2 in range(c.sentence + 1, c.sentence + ISSUE_REACH + 1):
+                if s2 not in per or not per[s2].issues or not self._in_content(s2):
+                    continue
+                if s2 > c.sentence + 1:
+                    ks = self.by_sentence.get(s2, ())
+                    if not (actors & {self.mentions[k].actor for k in ks}
+                            or any(self.mentions[k].form == PLURAL for k in ks)):
+                        continue
+                added = [i for i in self._issues(per[s2], set()) if i not in c.issues]
+                if added:
+                    c.issues.extend(added)
+                    c.evidence.append(self._sentence_evidence(s2, "issue.following-sentence"))
+
+    def _headline_issues(self, per: dict[int, SentenceParts], candidates: list[Candidate]) -> None:
+        """The headline names the topic of the meeting the lead reports ("Ukraine peace, global
+        security top G7 agenda as diplomats convene")."""
+        if 0 not in per or not candidates or not per[0].issues or not self._in_content(0):
+            return
+        lead = min(candidates, key=lambda c: c.sentence)
+        if lead.sentence > LEAD_SENTENCES:
+            return
+        added = [i for i in self._issues(per[0], set()) if i not in lead.issues]
+        if added:
+            lead.issues.extend(added)
+            lead.evidence.append(self._sentence_evidence(0, "headline"))
+
+    def _issues(self, parts: SentenceParts, used: set[int]) -> list[str]:
+        """Issue labels of a sentence, except words inside names ("Security Council",
+        "Kurdistan Democratic Party", "national security adviser") and inside participants."""
+        spans = [(self.mentions[k].start, self.mentions[k].end) for k in used]
+        out = []
+        for m in parts.issues:
+            if self._in_name(m.start) or any(a <= m.start < b for a, b in spans):
+                continue
+            if m.value not in out:
+                out.append(m.value)
+        return out
+
+    def _in_name(self, i: int) -> bool:
+        s = self.sent_of[i]
+        return any(self.mentions[k].start <= i < self.mentions[k].end and self.mentions[k].form != PLURAL
+                   and self.mentions[k].type != COUNTRY  # "talks on Taiwan": a territory can be the issue
+                   for k in self.by_sentence.get(s, ()))
+
+    def _agenda(self, s: int, parts: SentenceParts, effects: dict[int, str], candidates: list[Candidate]) -> None:
+        """Issues of a sentence that reports the agenda of the last meeting ("They discussed trade")."""
+        if not candidates or not parts.issues or not self._in_content(s):
+            return
+        cues = [c.value for c in parts.contexts if self.rules[c.value].spec.get("effect") == "agenda"]
+        last = candidates[-1]
+        near = s - last.sentence
+        if near > 3:
+            return
+        actors = {a for a, _ in last.participants}
+        named = {self.mentions[k].actor for k in self.by_sentence.get(s, ())}
+        plural = any(self.mentions[k].form == PLURAL for k in self.by_sentence.get(s, ()))
+        refers = bool(actors & named) or plural
+        if not cues or not (refers or near <= AGENDA_REACH):
+            return
+        for issue in self._issues(parts, set()):
+            if issue not in last.issues:
+                last.issues.append(issue)
+        last.evidence.append(self._sentence_evidence(s, cues[0]))
+        self.hits.add(cues[0])
+
+    # ---- merging ----

@@ -1,0 +1,62 @@
+"""The working record of one meeting while an article is read, and how two records merge."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Evidence, Place
+from ..nlp import Match
+from ..resources import Rule
+
+HELD, ONGOING, PLANNED = "held", "ongoing", "planned"
+NOT_MEETINGS = ("negated", "refused", "cancelled", "hypothetical")
+
+
+@dataclass(slots=True)
+class Candidate:
+    sentence: int
+    trigger: Match
+    rule: Rule
+    kind: str
+    status: str
+    status_rule: str | None
+    participants: list[tuple[str, str]]  # (actor id, role)
+    anaphoric: bool
+    place: Place | None
+    date: str | None
+    precision: str | None
+    issues: list[str]
+    evidence: list[Evidence]
+    confidence: float
+    used_mentions: set[int] = field(default_factory=set)
+    quoted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceParts:
+    """Matches of one sentence, sorted by the kind of thing they are."""
+
+    triggers: list[Match]
+    statuses: list[Match]
+    contexts: list[Match]
+    issues: list[Match]
+
+
+def absorb(target: Candidate, c: Candidate) -> None:
+    for p in c.participants:
+        if all(p[0] != a for a, _ in target.participants):
+            target.participants.append(p)
+    for i in c.issues:
+        if i not in target.issues:
+            target.issues.append(i)
+    if target.place is None:
+        target.place = c.place
+    target.date = target.date or c.date
+    target.precision = target.precision or c.precision
+    target.confidence = max(target.confidence, c.confidence)
+    if target.status == HELD and c.status == ONGOING:
+        target.status = ONGOING  # "the second day of talks": still under way
+    if target.status == PLANNED and c.status in (HELD, ONGOING):
+        target.status = c.status  # planned for the day and then reported as taking place
+    target.evidence.extend(c.evidence)
+    if not target.anaphoric and target.kind == "meeting" and c.kind in ("summit", "call") and not c.anaphoric:
+        target.kind = c.kind

@@ -1,0 +1,176 @@
+"""One event per real meeting: mentions of the same meeting merged, sides reduced to the
+people who speak for them, visits split per host, and records too thin to be meetings dropped."""
+from __future__ import annotations
+
+import copy
+
+from ..model import Event, Participant, Place, Suppressed
+from .candidates import PLANNED, Candidate, absorb
+from .mentions import PERSON
+
+
+class EventMerging:
+    """The merging part of :class:`~kg.extract.statements.EventBuilder`."""
+
+    def _merge(self, cands: list[Candidate]) -> list[Event]:
+        merged: list[Candidate] = []
+        for c in cands:
+            target = self._merge_target(c, merged)
+            if target is not None:
+                absorb(target, c)
+            elif c.quoted:
+                self.suppressed.append(Suppressed(self.article, c.rule.id, "quoted", c.sentence,
+                                                  c.evidence[0].quote))
+            else:
+                merged.append(c)
+        merged = self._merge_again(merged)
+        for c in merged:
+            c.participants = self._drop_redundant_countries(self._speakers_for_countries(c))
+        self._dateline_places(merged)
+        merged = [part for c in merged for part in self._split_visit(c)]
+        merged = [c for c in merged if self._keep(c)]
+        merged = self._drop_covered_visits(merged)
+        return [self._event(c) for c in merged]
+
+    def _merge_again(self, merged: list[Candidate]) -> list[Candidate]:
+        """Merging grows events; merge the grown ones once more until nothing changes."""
+        changed = True
+        while changed:
+            changed = False
+            for j in range(1, len(merged)):
+                target = self._merge_target(merged[j], merged[:j])
+                if target is not None:
+                    absorb(target, merged.pop(j))
+                    changed = True
+                    break
+        return merged
+
+    def _merge_target(self, c: Candidate, merged: list[Candidate]) -> Candidate | None:
+        ids = {a for a, _ in c.participants}
+        hosts = {a for a, r in c.participants if r == "host"}
+        for prev in reversed(merged):
+            pids = {a for a, _ in prev.participants}
+            prev_hosts = {a for a, r in prev.participants if r == "host"}
+            if hosts and prev_hosts and not hosts & prev_hosts:
+                continue  # visits to different hosts are different visits
+            if c.date and prev.date and c.date != prev.date:
+                continue
+            if (c.status == PLANNED) != (prev.status == PLANNED) and not (c.date and c.date == prev.date
+                                                                          and len(c.date) == 10):
+                continue  # a planned and a held meeting are two, unless reported for the same day
+            if ids == pids or c.anaphoric or (len(ids) == 1 and ids <= pids) or (len(pids) == 1 and pids <= ids):
+                return prev
+            if len(ids) >= 2 and len(pids) >= 2 and (self._covers(ids, pids) or self._covers(pids, ids)):
+                return prev
+            if any(self.res.organisations[a].kind == "grouping" for a in ids & pids if a in self.res.organisations):
+                return prev  # "the G7 talks", "G7 ministers discussed ...": one meeting of the group
+        return None
+
+    def _speakers_for_countries(self, c: Candidate) -> list[tuple[str, str]]:
+        """A country side is the one person of that country its own sentences name ("ministers
+        from Canada and Japan ... Canadian Foreign Minister Melanie Joly said")."""
+        sentences = {e.sentence for e in c.evidence}
+        taken = {a for a, _ in c.participants}
+        out = []
+        for actor, role in c.participants:
+            if actor in self.res.countries:
+                named = {m.actor for s in sentences for m in (self.mentions[k] for k in self.by_sentence.get(s, ()))
+                         if m.type == PERSON and m.actor and m.form in ("name", "surname")
+                         and self._country_of(m.actor) == actor and m.actor not in taken}
+                if len(named) == 1:
+                    actor = named.pop()
+                    taken.add(actor)
+            out.append((actor, role))
+        return out
+
+    def _split_visit(self, c: Candidate) -> list[Candidate]:
+        """ "He visited Japan, South Korea and China": one visit per host country."""
+        hosts = [a for a, r in c.participants if r == "host" and a in self.res.countries]
+        if c.kind != "visit" or len(hosts) < 2 or any(r == "participant" for _, r in c.participants):
+            return [c]
+        visitors = [(a, r) for a, r in c.participants if r != "host"]
+        parts = []
+        for h in hosts:
+            part = copy.copy(c)
+            part.participants = [*visitors, (h, "host")]
+            part.place = Place(self.res.countries[h].name, h, h)
+            part.issues, part.evidence = list(c.issues), list(c.evidence)
+            parts.append(part)
+        return parts
+
+    def _covers(self, small: set[str], big: set[str]) -> bool:
+        """Every actor of ``small`` is in ``big``, or is a country that a person of ``big`` speaks for
+        ("talks with Iraqi officials" and "talks with Iraqi Deputy Prime Minister Tareq Aziz")."""
+        countries = {self._country_of(a) for a in big}
+        spoken_for = [a for a in small if a not in big and a in self.res.countries and a in countries]
+        rest = [a for a in small if a not in big and a not in spoken_for]
+        # a person whose country the article does not say may speak for one of the rest
+        unplaced = [a for a in big if self._country_of(a) is None and a not in self.res.organisations]
+        return bool(spoken_for) and all(a in self.res.countries for a in rest) and len(rest) <= len(unplaced)
+
+    def _keep(self, c: Candidate) -> bool:
+        ids = [a for a, _ in c.participants]
+        if len(ids) >= 2 or (len(ids) == 1 and ids[0] in self.res.organisations
+                             and c.kind in ("summit", "conference", "meeting")):
+            return True
+        self.suppressed.append(Suppressed(self.article, c.rule.id, "one-participant", c.sentence,
+                                          c.evidence[0].quote))
+        return False
+
+    def _drop_covered_visits(self, cands: list[Candidate]) -> list[Candidate]:
+        """A visit to a country whose named hosts the visitor met is recorded as those meetings."""
+        out = []
+        for c in cands:
+            hosts = [a for a, r in c.participants if r == "host" and a in self.res.countries]
+            visitors = [a for a, r in c.participants if r == "visitor"]
+            covered = False
+            if c.kind == "visit" and hosts and len(c.participants) == 2:
+                for other in cands:
+                    if other is c:
+                        continue
+                    others = {a for a, _ in other.participants}
+                    if set(visitors) & others and any(self._country_of(a) in hosts for a in others - set(visitors)):
+                        covered = True
+                        if other.place is None:
+                            other.place = c.place
+                        break
+            if not covered:
+                out.append(c)
+        return out
+
+    def _drop_redundant_countries(self, participants: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """A country is a participant only when no person speaks for its side."""
+        person_countries = set()
+        for actor, _ in participants:
+            person = self.res.people.get(actor)
+            if person is not None and person.country:
+                person_countries.add(person.country)
+            for m in self.mentions:
+                if m.actor == actor and m.type == PERSON and m.country:
+                    person_countries.add(m.country)
+                    break
+        hosts = {a for a, r in participants if r == "host" and a in self.res.countries and a in person_countries}
+        out = []
+        for a, r in participants:
+            if a in self.res.countries and a in person_countries:
+                continue
+            if hosts and r != "visitor" and self._country_of(a) in hosts:
+                r = "host"  # the visited country is spoken for by its named host
+            out.append((a, r))
+        return out
+
+    def _country_of(self, actor: str) -> str | None:
+        person = self.res.people.get(actor)
+        if person is not None:
+            return person.country
+        for m in self.mentions:
+            if m.actor == actor and m.country:
+                return m.country
+        return None
+
+    def _event(self, c: Candidate) -> Event:
+        return Event(
+            article=self.article, kind=c.kind, status=c.status,
+            participants=tuple(Participant(a, r) for a, r in c.participants),
+            issues=tuple(c.issues), place=c.place, date=c.date, date_precision=c.precision,
+            confidence=c.confidence, evidence=tuple(dict.fromkeys(c.evidence)))
