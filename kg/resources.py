@@ -515,6 +515,8 @@ def _check_rule(r: dict[str, Any], vocab: Any, matcher_cls: Any) -> list[str]:
             msgs.append(f"status must be one of {', '.join(STATUSES)}")
         if r.get("scope") not in ("before", "after", "sentence"):
             msgs.append("scope must be before, after or sentence")
+        if r.get("trigger_pos") not in (None, "verb", "noun"):
+            msgs.append("trigger_pos must be verb or noun")
     elif rtype == "context":
         if r.get("effect") not in CONTEXT_EFFECTS:
             msgs.append(f"effect must be one of {', '.join(CONTEXT_EFFECTS)}")

@@ -253,8 +253,8 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                 ok = st.start >= trig.end and st.start - trig.end <= window
             else:
                 ok = True
-            if not ok:
-                continue
+            if not ok or rule.spec.get("trigger_pos", self.rules[trig.value].spec["pos"]) != self.rules[trig.value].spec["pos"]:
+                continue  # "talks began" is under way; "visited China after he began" is not
             status = rule.spec["status"]
             if _STATUS_RANK.get(status, 0) > _STATUS_RANK.get(best, 0):
                 best, best_rule = status, rule.id
