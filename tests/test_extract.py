@@ -252,3 +252,11 @@ def test_extract_host_as_a_noun_or_without_a_guest_is_no_visit(extract_text):
 def test_extract_capitalised_tour_in_a_name_is_no_visit(extract_text):
     ex = extract_text("Amelie Mauresmo and Maria Sharapova won their matches at the Tour Championships.")
     assert ex.events == ()
+
+
+def test_extract_headline_that_only_sums_up_the_body_is_dropped(extract_text):
+    ex = extract_text("Blinken to meet Chinese, Ukrainian counterparts\n\n"
+                      "Antony Blinken will meet Dmytro Kuleba in Kyiv on Monday.\n\n"
+                      "He will also meet Wang Yi in Beijing on Friday.")
+    assert all(any(e.sentence > 0 for e in ev.evidence) for ev in ex.events)
+    assert any(s.reason == "headline-summary" for s in ex.suppressed)

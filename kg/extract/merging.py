@@ -30,7 +30,23 @@ class EventMerging:
         merged = [part for c in merged for part in self._split_visit(c)]
         merged = [c for c in merged if self._keep(c)]
         merged = self._drop_covered_visits(merged)
+        merged = self._drop_headline_summaries(merged)
         return [self._event(c) for c in merged]
+
+    def _drop_headline_summaries(self, cands: list[Candidate]) -> list[Candidate]:
+        """A headline meeting that no report in the body matches only sums up the body's own
+        ("Talbott to meet Russian, Canadian counterparts" above the two meetings)."""
+        body = [c for c in cands if any(e.sentence > 0 and e.rule.startswith("trigger.") for e in c.evidence)]
+        if not body or not self._headline_line():
+            return cands
+        kept = []
+        for c in cands:
+            if c not in body:
+                self.suppressed.append(Suppressed(self.article, c.rule.id, "headline-summary", 0,
+                                                  c.evidence[0].quote))
+                continue
+            kept.append(c)
+        return kept
 
     def _merge_again(self, merged: list[Candidate]) -> list[Candidate]:
         """Merging grows events; merge the grown ones once more until nothing changes."""

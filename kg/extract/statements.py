@@ -108,6 +108,15 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
         start, end = self.toks[a].idx, self.toks[b - 1].end
         return any(x <= start and end <= y for x, y in self.content) if self.content else True
 
+    def _headline_line(self) -> bool:
+        """The first sentence is a headline: a line of its own without a full stop."""
+        if not self.an.sentences:
+            return False
+        a, b = self.an.sentences[0]
+        last = self.toks[b - 1]
+        return last.text not in (".", "!", "?", '"', "”") and (b >= len(self.toks) or "\n" in self.toks[b - 1].text
+                                                             or "\n" in (self.text[last.end:last.end + 2]))
+
     def _sentence_evidence(self, s: int, rule: str) -> Evidence:
         a, b = self.an.sentences[s]
         start, end = self.toks[a].idx, self.toks[b - 1].end
