@@ -10,13 +10,13 @@ same operations, and one contract test suite (tests/test_store_contract.py) runs
   ``replace_graphs`` does many at once (bulk loading where the backend has it);
 - ``graph_digest`` / digests: skip articles whose graph is unchanged;
 - ``query(sparql)`` over the union of all graphs;
-- ``dump_nquads()`` for exports;
+- ``dump_nquads()`` and ``graph_ntriples()`` (graph by graph, digests left out) for exports;
 - ``graphs()``.
 """
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -41,6 +41,7 @@ class Store(Protocol):
     def digests(self) -> dict[str, str]: ...
     def query(self, sparql: str, substitutions: dict[str, Any] | None = None) -> Any: ...
     def dump_nquads(self) -> bytes: ...
+    def graph_ntriples(self) -> Iterator[tuple[str, bytes]]: ...
     def graphs(self) -> list[str]: ...
     def remove_graph(self, graph: str) -> None: ...
     def close(self) -> None: ...
@@ -174,6 +175,13 @@ class OxigraphStore:
 
     def dump_nquads(self) -> bytes:
         return self._store.dump(format=ox.RdfFormat.N_QUADS)
+
+    def graph_ntriples(self) -> Iterator[tuple[str, bytes]]:
+        """Each named graph but the digests as N-Triples, one dump per graph: on disk this is
+        about twice as fast as splitting one whole-store dump by graph in Python."""
+        for graph in self.graphs():
+            if graph != DIGEST_GRAPH:
+                yield graph, self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
