@@ -260,3 +260,9 @@ def test_extract_headline_that_only_sums_up_the_body_is_dropped(extract_text):
                       "He will also meet Wang Yi in Beijing on Friday.")
     assert all(any(e.sentence > 0 for e in ev.evidence) for ev in ex.events)
     assert any(s.reason == "headline-summary" for s in ex.suppressed)
+
+
+def test_extract_parties_met_one_after_the_other_are_two_meetings(extract_text):
+    ex = extract_text("Later on Tuesday Olaf Scholz met with the International Monetary Fund, then with "
+                      "President Emmanuel Macron.")
+    assert sorted(_pairs(ex)) == [["emmanuel-macron", "olaf-scholz"], ["imf", "olaf-scholz"]]

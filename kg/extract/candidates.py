@@ -29,6 +29,9 @@ class Candidate:
     confidence: float
     used_mentions: set[int] = field(default_factory=set)
     quoted: bool = False
+    #: a second party met in turn ("met with the IMF, then with President Trump") and who met it
+    sequel: list[str] = field(default_factory=list)
+    subject: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

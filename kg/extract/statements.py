@@ -11,6 +11,7 @@ event per article (:mod:`.merging`) are read by the parts :class:`EventBuilder` 
 """
 from __future__ import annotations
 
+import copy
 import re
 from collections import defaultdict
 
@@ -42,6 +43,9 @@ _PREPOSITIONS = frozenset({"with", "to", "from", "for", "of", "by", "against", "
                            "towards", "than", "over", "under", "between", "among"})
 _AUXILIARIES = frozenset({"will", "would", "to", "can", "could", "may", "might", "shall", "should", "did", "does",
                           "do", "must", "and", "also", "not", "n't", "jointly"})
+#: what stands between two parties met one after the other
+_SEQUELS = ([",", "then", "with"], ["and", "then", "with"], [",", "and", "then", "with"], [",", "later", "with"],
+            ["and", "later", "with"], [",", "and", "later", "with"], [",", "then"], ["and", "then"], [",", "followed", "by"])
 #: kinds an anaphor ("the summit") must share with the meeting it points back at
 SPECIFIC_KINDS = frozenset({"summit", "conference", "call", "visit"})
 _KIND_PRIORITY = ("summit", "conference", "call", "visit", "negotiations", "talks", "meeting")
@@ -139,6 +143,8 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                 cand, prev_subject = self._candidate(s, trig, parts, effects, groups, prev_subject, candidates)
                 if cand is not None:
                     sentence_cands.append(cand)
+                    if cand.sequel:
+                        sentence_cands.append(self._sequel_candidate(cand))
                 elif self.suppressed and self.suppressed[-1].reason == "no-participants":
                     bare_kinds.append(self.rules[trig.value].spec["kind"])
             real = [c for c in sentence_cands if not c.anaphoric]
@@ -299,7 +305,8 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
         elif subject is None and obj is not None and trig.end < b and self.toks[trig.end].lower == "with":
             # "Pakistan said that discussions with the IMF ...": the sentence's subject takes part;
             # "Following talks with Mr Blair, Mr Abbas said ...": so does the main clause's
-            subject = self._sentence_subject(trig, groups, effects, a) or self._clause_subject_after(obj, groups, effects)
+            subject = self._sentence_subject(trig, groups, effects, a) or (
+                self._clause_subject_after(obj, groups, effects) if trig.start - a <= 6 else None)
             used_prev = subject is not None
         if obj is None and frame == "visit" and place_groups:
             obj = place_groups.pop(0)  # "arrived in Beijing": the place visited is the host
@@ -369,6 +376,9 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
         confidence = float(rule.spec.get("confidence", 0.7)) - (0.1 if used_prev or anaphoric else 0.0)
         cand = Candidate(s, trig, rule, kind, status, status_rule, participants, anaphoric, place,
                           date, precision, issues, [evidence], round(max(confidence, 0.1), 2), used)
+        if obj and subject:
+            cand.subject = [self.mentions[k].actor for k in subject if self.mentions[k].actor]
+            cand.sequel = [self.mentions[k].actor for k in self._sequel(obj, groups, b) if self.mentions[k].actor]
         if status_rule:
             self.hits.add(status_rule)
         if status in NOT_MEETINGS:
@@ -381,6 +391,26 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             self.suppressed.append(Suppressed(self.article, rule.id, "no-participants", s, evidence.quote))
             return None, subject
         return cand, subject
+
+    def _sequel(self, obj: list[int], groups: list[list[int]], b: int) -> list[int]:
+        """The group met next: "met with the IMF, then with President Trump"."""
+        end = self.mentions[obj[-1]].end
+        for g in groups:
+            first = self.mentions[g[0]]
+            if first.start <= end:
+                continue
+            gap = [t.lower for t in self.toks[end:first.start]]
+            if gap in _SEQUELS:
+                return g
+            return []
+        return []
+
+    def _sequel_candidate(self, c: Candidate) -> Candidate:
+        part = copy.copy(c)
+        part.participants = [(a, "participant") for a in c.subject] + [(a, "participant") for a in c.sequel]
+        part.issues, part.evidence, part.sequel = list(c.issues), list(c.evidence), []
+        c.participants = [p for p in c.participants if p[0] not in c.sequel]
+        return part
 
     def _noun_reading(self, trig: Match) -> bool:
         if trig.start == 0:
