@@ -266,3 +266,8 @@ def test_extract_parties_met_one_after_the_other_are_two_meetings(extract_text):
     ex = extract_text("Later on Tuesday Olaf Scholz met with the International Monetary Fund, then with "
                       "President Emmanuel Macron.")
     assert sorted(_pairs(ex)) == [["emmanuel-macron", "olaf-scholz"], ["imf", "olaf-scholz"]]
+
+
+def test_extract_spokespeople_report_and_do_not_take_part(extract_text):
+    ex = extract_text("A U.S. embassy spokesman said Antony Blinken held talks with Xi Jinping.")
+    assert _pairs(ex) == [["antony-blinken", "xi-jinping"]]

@@ -19,6 +19,8 @@ from .mentions import (
     slug,
 )
 
+#: offices whose holders speak about meetings rather than take part in them
+NON_PARTY_ROLES = frozenset({"spokesperson"})
 #: generic titles that may stand for either top office
 _LEADER_ROLES = ("head_of_government", "head_of_state")
 
@@ -37,7 +39,7 @@ def resolve(acts: ArticleActors, res: Resources, article_date: str | None) -> No
                                                           role=m.title, in_gazetteer=False))
         elif m.form == TITLE_ONLY:
             m.actor = _by_title(m, acts.mentions, res, article_date)
-            if m.actor is None and m.country:
+            if m.actor is None and m.country and m.role not in NON_PARTY_ROLES:
                 # "Iraq's national security adviser met ...": unnamed, the office speaks for its country
                 m.actor, m.type = m.country, COUNTRY
     for m in acts.mentions:

@@ -21,6 +21,7 @@ from ..model import Event, Evidence, Place, Suppressed
 from ..nlp import ISSUE, RULE, Analysis, Match, Token
 from ..resources import Resources, Rule
 from . import dates as dates_mod
+from .coref import NON_PARTY_ROLES
 from .agenda import IssueReading
 from .candidates import HELD, NOT_MEETINGS, ONGOING, PLANNED, Candidate, SentenceParts
 from .mentions import CAPITAL, COUNTERPART, COUNTRY, ORG, PERSON, PLURAL, ActorMention
@@ -330,6 +331,8 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                 if m.form == PLURAL:
                     anaphoric_plural = True
                     continue
+                if m.role in NON_PARTY_ROLES:
+                    continue  # "a U.S. embassy spokesman said ...": reports, does not take part
                 if m.form == CAPITAL or (frame == "visit" and role_name == "host" and m.type == COUNTRY):
                     if frame == "visit" and role_name == "host":
                         place = place or self._place_of(m)
