@@ -271,3 +271,9 @@ def test_extract_parties_met_one_after_the_other_are_two_meetings(extract_text):
 def test_extract_spokespeople_report_and_do_not_take_part(extract_text):
     ex = extract_text("A U.S. embassy spokesman said Antony Blinken held talks with Xi Jinping.")
     assert _pairs(ex) == [["antony-blinken", "xi-jinping"]]
+
+
+def test_extract_organisation_known_by_initials_takes_the_spelled_out_name(extract_text):
+    ex = extract_text("Olaf Scholz met the International Monetary Fund in Washington.")
+    imf = next(a for a in ex.actors if a.id == "imf")
+    assert imf.article_name == "International Monetary Fund"

@@ -1,6 +1,7 @@
 """Article → mentions → statements: the extraction stage, one article at a time."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Actor, Article, Extraction, Mention, Sentence
@@ -45,7 +46,16 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
 
 def _with_article_name(actor: Actor, text: str, res: Resources, mentions: list[str]) -> Actor:
     """The article's own spelling of a gazetteer person's name ("Tareq Aziz"), else the fullest
-    form it refers to them by ("King Hassan" for Hassan II)."""
+    form it refers to them by ("King Hassan" for Hassan II); for an organisation known by its
+    initials, the name the article spells out ("International Monetary Fund" for IMF)."""
+    org = res.organisations.get(actor.id)
+    if org is not None:
+        if not (org.name.isalpha() and org.name.isupper()):
+            return actor  # "G7", "European Union": the common name already says it
+        written = [n for n in (org.name, *org.aliases) if len(n.split()) > 1 and re.search(
+            r"(?<!\w)" + re.escape(n) + r"(?!\w)", text)]
+        best = max(written, key=lambda n: (len(n.split()), len(n)), default=None)
+        return replace(actor, article_name=best) if best and best != actor.label else actor
     person = res.people.get(actor.id)
     if person is None:
         return actor
