@@ -277,3 +277,8 @@ def test_extract_organisation_known_by_initials_takes_the_spelled_out_name(extra
     ex = extract_text("Olaf Scholz met the International Monetary Fund in Washington.")
     imf = next(a for a in ex.actors if a.id == "imf")
     assert imf.article_name == "International Monetary Fund"
+
+
+def test_extract_visit_after_to_is_the_verb(extract_text):
+    ex = extract_text("The talks covered plans by an Australian cabinet minister to visit Taiwan.")
+    assert _pairs(ex) == [["AUS", "TWN"]]

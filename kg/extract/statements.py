@@ -71,16 +71,26 @@ def split_matches(an: Analysis, res: Resources, sent_of: list[int]) -> dict[int,
         elif m.prefix == RULE and m.kind == "context":
             per[s].contexts.append(m)
     for parts in per.values():
-        parts.triggers[:] = _longest(parts.triggers, res)
-        parts.issues[:] = _longest(parts.issues, res)
+        parts.triggers[:] = _longest(parts.triggers, res, toks)
+        parts.issues[:] = _longest(parts.issues, res, toks)
     return per
 
 
-def _longest(ms: list[Match], res: Resources) -> list[Match]:
-    """Non-overlapping matches, longest first; verb and noun readings of one word resolved."""
+def _longest(ms: list[Match], res: Resources, toks: tuple[Token, ...]) -> list[Match]:
+    """Non-overlapping matches, longest first; of a word's verb and noun readings, the verb
+    after "to" or a modal ("plans to visit Taiwan"), else the noun ("a visit to Taiwan")."""
+    rules = {r.id: r for r in res.rules_of("trigger")}
+
+    def reading(m: Match) -> int:
+        rule = rules.get(m.value)
+        if rule is None or m.start == 0:
+            return 0
+        verbal = toks[m.start - 1].lower in _AUXILIARIES
+        return 0 if (rule.spec.get("pos") == "verb") == verbal else 1
+
     chosen: list[Match] = []
     taken: set[int] = set()
-    for m in sorted(ms, key=lambda m: (-(m.end - m.start), m.start, m.value)):
+    for m in sorted(ms, key=lambda m: (-(m.end - m.start), m.start, reading(m), m.value)):
         if any(i in taken for i in range(m.start, m.end)):
             continue
         chosen.append(m)
