@@ -282,3 +282,10 @@ def test_extract_organisation_known_by_initials_takes_the_spelled_out_name(extra
 def test_extract_visit_after_to_is_the_verb(extract_text):
     ex = extract_text("The talks covered plans by an Australian cabinet minister to visit Taiwan.")
     assert _pairs(ex) == [["AUS", "TWN"]]
+
+
+def test_extract_a_chain_of_pronouns_keeps_its_referent(extract_text):
+    ex = extract_text("Antony Blinken spent the weekend in Kyiv.\n\n"
+                      "Saying he needed more time, he flew back to Washington on Sunday.\n\n"
+                      "He met Xi Jinping on Monday.")
+    assert _pairs(ex) == [["antony-blinken", "xi-jinping"]]

@@ -122,6 +122,12 @@ def _by_pronoun(m: ActorMention, mentions: list[ActorMention], res: Resources) -
         gender = prev.gender or (res.people[prev.actor].gender if prev.actor in res.people else None)
         if gender in (m.gender, None) and prev.actor not in seen:
             seen.append(prev.actor)
+    if not seen:
+        # "Saying he needed ... he flew back. He met ...": a chain of pronouns keeps its referent
+        chained = [prev.actor for prev in mentions if prev.start < m.start and prev.form == PRONOUN
+                   and prev.actor and prev.gender == m.gender and prev.sentence >= m.sentence - 1]
+        if chained:
+            return chained[-1]
     if len(seen) == 1:
         return seen[0]
     if seen and m.initial:
