@@ -102,7 +102,8 @@ class SparqlStore:
                       {"Content-Type": "application/sparql-update"}, what="update")
 
     def _graph_url(self, graph: str) -> str:
-        return f"{self.data_url}?{urllib.parse.urlencode({'graph': graph})}"
+        sep = "&" if "?" in self.data_url else "?"
+        return f"{self.data_url}{sep}{urllib.parse.urlencode({'graph': graph})}"
 
     # ------------------------------------------------------------------ the Store protocol
 
@@ -139,7 +140,7 @@ class SparqlStore:
         if substitutions:
             from ..query import bind_values
             sparql = bind_values(sparql, dict(substitutions))
-        url = f"{self.query_url}?union-default-graph"
+        url = self.query_url + ("&" if "?" in self.query_url else "?") + "union-default-graph"
         ctype, data = self._request("POST", url, sparql.encode("utf-8"),
                                     {"Content-Type": "application/sparql-query", "Accept": _ACCEPT},
                                     what="query")
