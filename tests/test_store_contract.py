@@ -248,9 +248,11 @@ def basic_auth_server():
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
     good = "Basic " + base64.b64encode(b"reader:s3cret:x").decode()
+    paths = []
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self):
+            paths.append(self.path)
             self.rfile.read(int(self.headers.get("Content-Length", 0)))
             if self.headers.get("Authorization") != good:
                 self.send_response(401)
@@ -271,13 +273,13 @@ def basic_auth_server():
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield httpd.server_address[1]
+    yield httpd.server_address[1], paths
     httpd.shutdown()
     httpd.server_close()
 
 
 def test_store_credentials_in_the_url_answer_the_challenge(basic_auth_server):
-    port = basic_auth_server
+    port, paths = basic_auth_server
     assert bool(SparqlStore(f"http://reader:s3cret%3Ax@127.0.0.1:{port}").query("ASK {}"))
     with pytest.raises(StoreError, match="wants credentials.*check them"):
         SparqlStore(f"http://reader:wrong@127.0.0.1:{port}")
@@ -292,3 +294,9 @@ def test_store_contract_replace_graphs_in_one_call(store):
     rows = sorted((r["s"].value, r["o"].value) for r in store.query(f"SELECT ?s ?o WHERE {{ ?s <{EX}p> ?o }}"))
     assert rows == [(EX + "b", "2"), (EX + "c", "3")]
     assert store.digests() == {G1: "d3", G2: "d2"}
+
+
+def test_store_endpoint_query_string_is_kept(basic_auth_server):
+    port, paths = basic_auth_server
+    SparqlStore(f"http://reader:s3cret%3Ax@127.0.0.1:{port}/repositories/kg", query="sparql?infer=false")
+    assert paths[-1] == "/repositories/kg/sparql?infer=false&union-default-graph"
