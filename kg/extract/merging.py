@@ -74,8 +74,11 @@ class EventMerging:
             if (c.status == PLANNED) != (prev.status == PLANNED) and not (c.date and c.date == prev.date
                                                                           and len(c.date) == 10):
                 continue  # a planned and a held meeting are two, unless reported for the same day
-            if ids == pids or c.anaphoric or (len(ids) == 1 and ids <= pids) or (len(pids) == 1 and pids <= ids):
+            if (c.anaphoric and (ids <= pids or same_family(c.kind, prev.kind))) or (
+                    ids == pids and (len(ids) > 1 or same_family(c.kind, prev.kind))):
                 return prev
+            if ((len(ids) == 1 and ids <= pids) or (len(pids) == 1 and pids <= ids)) and same_family(c.kind, prev.kind):
+                return prev  # "Blinken's visit" after "Blinken met Xi"; not the WTO summit into talks with the WTO
             if len(ids) >= 2 and len(pids) >= 2 and (self._covers(ids, pids) or self._covers(pids, ids)):
                 return prev
             if any(self.res.organisations[a].kind == "grouping" for a in ids & pids if a in self.res.organisations):
@@ -190,3 +193,11 @@ class EventMerging:
             participants=tuple(Participant(a, r) for a, r in c.participants),
             issues=tuple(c.issues), place=c.place, date=c.date, date_precision=c.precision,
             confidence=c.confidence, evidence=tuple(dict.fromkeys(c.evidence)))
+
+
+_FAMILIES = ({"meeting", "talks", "negotiations", "visit", "call"}, {"summit", "conference", "visit"})
+
+
+def same_family(a: str, b: str) -> bool:
+    """Kinds one encounter may be reported as: a summit is not the talks held beside it."""
+    return a == b or any(a in f and b in f for f in _FAMILIES)

@@ -25,7 +25,7 @@ from .coref import NON_PARTY_ROLES
 from .agenda import IssueReading
 from .candidates import HELD, NOT_MEETINGS, ONGOING, PLANNED, Candidate, SentenceParts
 from .mentions import CAPITAL, COUNTERPART, COUNTRY, ORG, PERSON, PLURAL, ActorMention
-from .merging import EventMerging
+from .merging import EventMerging, same_family
 from .places import DATELINE, PlaceReading
 
 _STATUS_RANK = {"negated": 5, "refused": 5, "cancelled": 5, "hypothetical": 4, PLANNED: 2, ONGOING: 1}
@@ -370,7 +370,7 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
         if anaphoric and earlier:
             # "the summit" points back at a summit; "the meeting" or "the talks" at the last encounter;
             # a date beside it ("the summit ends on Sunday") is seldom the day it was held
-            same = [e for e in earlier if e.kind == kind] if kind in SPECIFIC_KINDS else earlier
+            same = [e for e in earlier if (e.kind == kind if kind in SPECIFIC_KINDS else same_family(e.kind, kind))]
             participants = list(same[-1].participants) if same else []
             date = precision = None
         for k in self.by_sentence.get(s, ()):
