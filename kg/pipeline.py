@@ -106,7 +106,7 @@ def build(paths: Iterable[str | Path], store: Store, res: Resources, *, pipeline
         if jobs == 1:
             _store_all(store, (_extract_one(item, nlp, res, run, digest) for item in todo), report)
         else:
-            with _pool(jobs, nlp, run, digest) as pool:
+            with _pool(jobs, nlp, res, run, digest) as pool:
                 _store_all(store, (_from_bytes(r) for r in _ordered(pool, todo, window=8 * jobs)), report)
     in_use = [r["a"].value[len(iri.actor("")):] for r in store.query(_ACTORS_IN_USE)
               if r["a"].value.startswith(iri.actor(""))]
@@ -167,19 +167,19 @@ def _store_all(store: Store, results: Iterable[_Result], report: BuildReport) ->
 
 # ---------------------------------------------------------------- worker processes
 
-_WORKER: tuple[Pipeline, str, str] | None = None  # set once in each worker process, never in the parent
+_WORKER: tuple[Pipeline, Resources, str, str] | None = None  # set once in each worker process, never in the parent
 
 
-def _init_worker(nlp: Pipeline, run: str, rules: str) -> None:
+def _init_worker(nlp: Pipeline, res: Resources, run: str, rules: str) -> None:
     global _WORKER
-    _WORKER = (nlp, run, rules)
+    _WORKER = (nlp, res, run, rules)
 
 
 def _work(item: tuple[Article, str]) -> tuple[str, bytes, str, int]:
     """Extract in a worker; send back compact N-Quads bytes, never spaCy or Python objects."""
     assert _WORKER is not None
-    nlp, run, rules = _WORKER
-    r = _extract_one(item, nlp, nlp.resources, run, rules)
+    nlp, res, run, rules = _WORKER
+    r = _extract_one(item, nlp, res, run, rules)
     return r.graph, ox.serialize(r.quads, format=ox.RdfFormat.N_QUADS) or b"", r.digest, r.events
 
 
@@ -188,13 +188,13 @@ def _from_bytes(r: tuple[str, bytes, str, int]) -> _Result:
     return _Result(graph, list(ox.parse(data, format=ox.RdfFormat.N_QUADS)), d, events)
 
 
-def _pool(jobs: int, nlp: Pipeline, run: str, rules: str) -> ProcessPoolExecutor:
+def _pool(jobs: int, nlp: Pipeline, res: Resources, run: str, rules: str) -> ProcessPoolExecutor:
     """Workers forked from this process share its compiled pipeline (no recompiling per worker)."""
     methods = mp.get_all_start_methods()
     if "fork" not in methods:
         raise UsageError("--jobs above 1 needs a platform that can fork processes (Linux, macOS); use --jobs 1")
     return ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"), initializer=_init_worker,
-                               initargs=(nlp, run, rules))
+                               initargs=(nlp, res, run, rules))
 
 
 def _ordered(pool: ProcessPoolExecutor, items: Iterable[tuple[Article, str]], *, window: int

@@ -154,3 +154,13 @@ def test_build_one_meeting_reported_by_two_articles_is_one_event(resources, pipe
     sources = run_query(store, "PREFIX kgo: <https://w3id.org/kg/ontology#> "
                                "SELECT DISTINCT ?a WHERE { ?e a kgo:Meeting ; kgo:source ?a }").rows
     assert len(sources) == 2
+
+
+def test_build_cli_jobs_zero_is_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "kg", "build", str(CORPUS), "--jobs", "0", "--store", ":memory:",
+                        "--no-exports"], cwd=tmp_path, capture_output=True, text=True)
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and "--jobs must be 1 or more" in r.stderr
