@@ -57,6 +57,28 @@ def child(folders: list[str], store_dir: str, exports: str, jobs: int, started: 
                       "ttl_sha": hashlib.sha1(ttl).hexdigest()[:12]}))
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i
+    return total
+
+
+def parallel_headroom(n: int = 20_000_000) -> float:
+    """How much faster two CPU-bound processes finish two tasks than one process does:
+    2.0 on two idle cores, less when something else is using the machine."""
+    from concurrent.futures import ProcessPoolExecutor
+    t = time.perf_counter()
+    _spin(n)
+    _spin(n)
+    one = time.perf_counter() - t
+    with ProcessPoolExecutor(2) as ex:
+        t = time.perf_counter()
+        list(ex.map(_spin, [n, n]))
+        two = time.perf_counter() - t
+    return one / two
+
+
 def run(folders: list[str], store_dir: str, exports: str, jobs: int, ontology: Path) -> dict:
     cmd = [sys.executable, __file__, "--child", "--store", store_dir, "--exports", exports, "--jobs", str(jobs),
            "--started", repr(time.time()), *folders]
@@ -85,6 +107,8 @@ def main() -> None:
         from kg.resources import default_ontology_dir
         ontology = tmp / "ontology"
         shutil.copytree(default_ontology_dir(), ontology)
+        print(f"machine check: two CPU-bound processes do two tasks {parallel_headroom():.2f}x faster than one"
+              " (2.00 on two idle cores; --jobs 2 cannot beat it)")
         print(f"{'build':<22}{'wall s':>8}{'build s':>9}{'ttl s':>7}{'html s':>8}{'peak MB':>9}{'triples/s':>11}{'cpu/wall':>9}"
               f"  articles (new/unchanged)")
         first = {}
