@@ -44,6 +44,8 @@ _PREPOSITIONS = frozenset({"with", "to", "from", "for", "of", "by", "against", "
                            "towards", "than", "over", "under", "between", "among"})
 _AUXILIARIES = frozenset({"will", "would", "to", "can", "could", "may", "might", "shall", "should", "did", "does",
                           "do", "must", "and", "also", "not", "n't", "jointly"})
+#: context effects that make a mention a party wherever it stands in the sentence
+_MARKED_ROLES = {"side": "participant", "host": "host"}
 #: what stands between two parties met one after the other
 _SEQUELS = ([",", "then", "with"], ["and", "then", "with"], [",", "and", "then", "with"], [",", "later", "with"],
             ["and", "later", "with"], [",", "and", "later", "with"], [",", "then"], ["and", "then"], [",", "followed", "by"])
@@ -373,18 +375,13 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             same = [e for e in earlier if (e.kind == kind if kind in SPECIFIC_KINDS else same_family(e.kind, kind))]
             participants = list(same[-1].participants) if same else []
             date = precision = None
+        # marked anywhere in the sentence: "The G7 talks ... brought together ministers from Britain,
+        # Canada and France" (sides); "... at the invitation of Prime Minister Kabariti", "a meeting
+        # hosted by President Mubarak" (the inviter or host)
         for k in self.by_sentence.get(s, ()):
-            # "The G7 talks ... brought together ministers from Britain, Canada and France"
-            side = self.mentions[k].actor
-            if effects.get(k) == "side" and side and all(side != p for p, _ in participants):
-                participants.append((side, "participant"))
-                used.add(k)
-        # "... at the invitation of Jordanian Prime Minister Kabariti", "a meeting hosted by
-        # President Mubarak": the inviter or host takes part
-        for k in self.by_sentence.get(s, ()):
-            host = self.mentions[k].actor
-            if effects.get(k) == "host" and host and all(host != p for p, _ in participants):
-                participants.append((host, "host"))
+            actor, role = self.mentions[k].actor, _MARKED_ROLES.get(effects.get(k, ""))
+            if role and actor and all(actor != p for p, _ in participants):
+                participants.append((actor, role))
                 used.add(k)
         confidence = float(rule.spec.get("confidence", 0.7)) - (0.1 if used_prev or anaphoric else 0.0)
         cand = Candidate(s, trig, rule, kind, status, status_rule, participants, anaphoric, place,
