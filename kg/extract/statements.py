@@ -332,32 +332,7 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             return None, subject
         status, status_rule = self._status(s, trig, parts)
         evidence = self._sentence_evidence(s, rule.id)
-        participants: list[tuple[str, str]] = []
-        place: Place | None = None
-        anaphoric_plural = False
-        used: set[int] = set()
-        subj_role, obj_role = {"visit": ("visitor", "host"), "host": ("host", "visitor")}.get(frame, ("participant", "participant"))
-        for role_name, group in ((subj_role, subject or []), (obj_role, obj or [])):
-            for k in group:
-                m = self.mentions[k]
-                if m.form == PLURAL:
-                    anaphoric_plural = True
-                    continue
-                if m.role in NON_PARTY_ROLES:
-                    continue  # "a U.S. embassy spokesman said ...": reports, does not take part
-                if m.form == CAPITAL or (frame == "visit" and role_name == "host" and m.type == COUNTRY):
-                    if frame == "visit" and role_name == "host":
-                        place = place or self._place_of(m)
-                    elif self._is_modifier(m, trig) or effects.get(k) == "place":
-                        place = place or self._place_of(m)
-                        continue
-                if m.form == COUNTERPART:
-                    actor = self._counterpart(k, participants)
-                else:
-                    actor = m.actor
-                if actor and all(actor != p for p, _ in participants):
-                    participants.append((actor, role_name))
-                    used.add(k)
+        participants, place, anaphoric_plural, used = self._parties(trig, frame, subject, obj, effects)
         for g in place_groups:
             place = place or self._place_of(self.mentions[g[0]])
         place = place or self._free_place(trig, b) or self._sentence_place(s, effects, trig)
@@ -401,6 +376,35 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             self.suppressed.append(Suppressed(self.article, rule.id, "no-participants", s, evidence.quote))
             return None, subject
         return cand, subject
+
+    def _parties(self, trig: Match, frame: str, subject: list[int] | None, obj: list[int] | None,
+                 effects: dict[int, str]) -> tuple[list[tuple[str, str]], Place | None, bool, set[int]]:
+        """(actor, role) pairs of the subject and object groups, the place a visited country or a
+        capital gives, whether "the two leaders" stood there, and the mentions used."""
+        participants: list[tuple[str, str]] = []
+        place: Place | None = None
+        plural = False
+        used: set[int] = set()
+        subj_role, obj_role = {"visit": ("visitor", "host"), "host": ("host", "visitor")}.get(frame, ("participant", "participant"))
+        for role_name, group in ((subj_role, subject or []), (obj_role, obj or [])):
+            for k in group:
+                m = self.mentions[k]
+                if m.form == PLURAL:
+                    plural = True
+                    continue
+                if m.role in NON_PARTY_ROLES:
+                    continue  # "a U.S. embassy spokesman said ...": reports, does not take part
+                if m.form == CAPITAL or (frame == "visit" and role_name == "host" and m.type == COUNTRY):
+                    if frame == "visit" and role_name == "host":
+                        place = place or self._place_of(m)
+                    elif self._is_modifier(m, trig) or effects.get(k) == "place":
+                        place = place or self._place_of(m)
+                        continue
+                actor = self._counterpart(k, participants) if m.form == COUNTERPART else m.actor
+                if actor and all(actor != p for p, _ in participants):
+                    participants.append((actor, role_name))
+                    used.add(k)
+        return participants, place, plural, used
 
     def _sequel(self, obj: list[int], groups: list[list[int]], b: int) -> list[int]:
         """The group met next: "met with the IMF, then with President Trump"."""
