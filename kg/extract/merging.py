@@ -14,7 +14,7 @@ class EventMerging:
 
     def _merge(self, cands: list[Candidate]) -> list[Event]:
         merged: list[Candidate] = []
-        for c in cands:
+        for c in (part for c in cands for part in self._split_visit(c)):
             target = self._merge_target(c, merged)
             if target is not None:
                 absorb(target, c)
@@ -27,7 +27,6 @@ class EventMerging:
         for c in merged:
             c.participants = self._drop_redundant_countries(self._speakers_for_countries(c))
         self._dateline_places(merged)
-        merged = [part for c in merged for part in self._split_visit(c)]
         merged = [c for c in merged if self._keep(c)]
         merged = self._drop_covered_visits(merged)
         merged = self._drop_headline_summaries(merged)
