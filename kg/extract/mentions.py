@@ -23,6 +23,8 @@ PERSON, COUNTRY, ORG = "Person", "Country", "Organization"
 # mention forms that coref must resolve
 TITLE_ONLY, PRONOUN, PLURAL, COUNTERPART, CAPITAL = "title", "pronoun", "plural", "counterpart", "capital"
 _PRIORITY = {"person": 0, "org": 1, "country": 2, "seat": 3, "capital": 4, "demonym": 5}
+#: prefixes joined by a hyphen that open words, not names ("Ex-chatshow host")
+_PREFIXES = {"ex", "pro", "anti", "non", "co", "vice", "former", "post", "pre", "neo", "semi", "self", "mid"}
 #: words before a capitalised name that make it a place ("in Lake Geneva"), not a person
 _PLACE_WORDS = {"in", "at", "near", "of", "from", "to", "outside", "across", "into", "via", "toward", "towards"}
 _STOP_NAME_WORDS = {
@@ -297,7 +299,8 @@ def _name_after(j: int, toks: tuple[Token, ...], starts: dict[int, list[Match]],
             k += 1
         elif k > j and t.text in ("-", "'") and k + 1 < n and not toks[k - 1].space and not t.space:
             nxt = toks[k + 1]
-            if nxt.text.isalpha() and nxt.text.islower() and toks[k - 1].is_title:
+            if nxt.text.isalpha() and nxt.text.islower() and len(nxt.text) <= 5 and toks[k - 1].is_title \
+                    and toks[k - 1].lower not in _PREFIXES:
                 k += 2  # "Moon Jae-in", "Ban Ki-moon": a lower-case syllable joined by a hyphen
             else:
                 k += 1
