@@ -74,7 +74,8 @@ class EventMerging:
                                                                           and len(c.date) == 10):
                 continue  # a planned and a held meeting are two, unless reported for the same day
             if (c.anaphoric and (ids <= pids or same_family(c.kind, prev.kind))) or (
-                    ids == pids and (len(ids) > 1 or same_family(c.kind, prev.kind))):
+                    ids == pids and ((len(ids) > 1 and not _call_and_visit(c.kind, prev.kind))
+                                     or same_family(c.kind, prev.kind))):
                 return prev
             if ((len(ids) == 1 and ids <= pids) or (len(pids) == 1 and pids <= ids)) and same_family(c.kind, prev.kind):
                 return prev  # "Blinken's visit" after "Blinken met Xi"; not the WTO summit into talks with the WTO
@@ -194,9 +195,16 @@ class EventMerging:
             confidence=c.confidence, evidence=tuple(dict.fromkeys(c.evidence)))
 
 
-_FAMILIES = ({"meeting", "talks", "negotiations", "visit", "call"}, {"summit", "conference", "visit"})
+_FAMILIES = ({"meeting", "talks", "negotiations", "visit"}, {"call", "talks", "negotiations"},
+             {"summit", "conference", "visit"})
 
 
 def same_family(a: str, b: str) -> bool:
-    """Kinds one encounter may be reported as: a summit is not the talks held beside it."""
+    """Kinds one encounter may be reported as: a summit is not the talks held beside it, nor a
+    phone call the visit the same two made."""
     return a == b or any(a in f and b in f for f in _FAMILIES)
+
+
+def _call_and_visit(a: str, b: str) -> bool:
+    """A phone call and a visit or meeting of the same two are two encounters."""
+    return ("call" in (a, b)) and not same_family(a, b)

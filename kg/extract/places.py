@@ -11,6 +11,7 @@ from .agenda import LEAD_SENTENCES
 from .candidates import HELD, ONGOING, Candidate
 from .mentions import CAPITAL, COUNTRY, ActorMention
 
+_DIRECTIONS = {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western"}
 #: how many tokens after a trigger a place no lexicon knows is looked for
 FREE_PLACE_REACH = 24
 #: "BAGHDAD 1996-08-22", "KHASAVYURT, Russia 1996-08-30", "WASHINGTON, May 24 (Reuters) -"
@@ -73,8 +74,9 @@ class PlaceReading:
                                                       and self.toks[j + 1].is_title)):
                 j += 1
             if j == start or self.toks[start].text in dates_mod.WEEKDAYS_TITLE \
-                    or self.toks[start].text in dates_mod.MONTHS_TITLE:
-                continue
+                    or self.toks[start].text in dates_mod.MONTHS_TITLE \
+                    or (j - start == 1 and self.toks[start].text in _DIRECTIONS):
+                continue  # "in the South and East China Seas": a direction alone is no place
             if any(m.start <= start < m.end for m in self.mentions if m.sentence == self.sent_of[start]):
                 continue  # a known country, capital or actor: the context rules place it
             return Place(self.text[self.toks[start].idx:self.toks[j - 1].end])
