@@ -289,3 +289,11 @@ def test_extract_a_chain_of_pronouns_keeps_its_referent(extract_text):
                       "Saying he needed more time, he flew back to Washington on Sunday.\n\n"
                       "He met Xi Jinping on Monday.")
     assert _pairs(ex) == [["antony-blinken", "xi-jinping"]]
+
+
+def test_extract_leaders_of_member_countries_join_their_groups_summit(extract_text):
+    ex = extract_text("G7 leaders opened their summit in Hiroshima on Friday.\n\n"
+                      "Fumio Kishida welcomed Joe Biden, Emmanuel Macron and Olaf Scholz to the gathering.",
+                      date="2023-05-19")
+    assert len(ex.events) == 1
+    assert {"g7", "fumio-kishida", "joe-biden", "emmanuel-macron", "olaf-scholz"} == set(ex.events[0].actor_ids)

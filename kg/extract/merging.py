@@ -83,6 +83,8 @@ class EventMerging:
                 return prev
             if any(self.res.organisations[a].kind == "grouping" for a in ids & pids if a in self.res.organisations):
                 return prev  # "the G7 talks", "G7 ministers discussed ...": one meeting of the group
+            if self._members_of_group(ids, pids) or self._members_of_group(pids, ids):
+                return prev  # the G7 summit and the seven leaders Kishida welcomed to it
         return None
 
     def _speakers_for_countries(self, c: Candidate) -> list[tuple[str, str]]:
@@ -116,6 +118,17 @@ class EventMerging:
             part.issues, part.evidence = list(c.issues), list(c.evidence)
             parts.append(part)
         return parts
+
+    def _members_of_group(self, group: set[str], members: set[str]) -> bool:
+        """``group`` is one grouping (G7, Quad) and ``members`` are at least two people of its
+        member countries and nobody else."""
+        if len(group) != 1 or len(members) < 2:
+            return False
+        org = self.res.organisations.get(next(iter(group)))
+        if org is None or org.kind != "grouping" or not org.members:
+            return False
+        return all(a in self.res.people or self._country_of(a) for a in members) and \
+            all(self._country_of(a) in org.members for a in members)
 
     def _covers(self, small: set[str], big: set[str]) -> bool:
         """Every actor of ``small`` is in ``big``, or is a country that a person of ``big`` speaks for
