@@ -44,6 +44,8 @@ _PREPOSITIONS = frozenset({"with", "to", "from", "for", "of", "by", "against", "
                            "towards", "than", "over", "under", "between", "among"})
 _AUXILIARIES = frozenset({"will", "would", "to", "can", "could", "may", "might", "shall", "should", "did", "does",
                           "do", "must", "and", "also", "not", "n't", "jointly"})
+#: "to the gathering", "after the talks": a preposition before a definite meeting word
+_EVENT_PREPOSITIONS = frozenset({"to", "at", "after", "before", "during", "from", "since", "ahead", "following"})
 #: context effects that make a mention a party wherever it stands in the sentence
 _MARKED_ROLES = {"side": "participant", "host": "host"}
 #: what stands between two parties met one after the other
@@ -443,6 +445,9 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
         fallback = None
         modifier: list[int] | None = None
         pos_noun = self.rules[trig.value].spec.get("pos") == "noun"
+        if pos_noun and trig.start >= 2 and self.toks[trig.start - 1].lower in ("the", "this", "that") \
+                and self.toks[trig.start - 2].lower in _EVENT_PREPOSITIONS:
+            return None  # "welcomed X to the gathering", "spoke after the talks": a known event, no subject
         for g in reversed(groups):
             m_last = self.mentions[g[-1]]
             if m_last.end > trig.start:
