@@ -327,6 +327,10 @@ def main() -> None:
     except typer.Abort:
         typer.echo("kg: aborted", err=True)
         sys.exit(130)
+    except OSError as exc:  # a path the user gave that cannot be written or read ("-o /tmp", a full disk)
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        typer.echo(f"kg: [KG100] {where}{exc.strerror or exc}", err=True)
+        sys.exit(2)
     except Exception as exc:  # click usage errors (typer >= 0.29 raises those of its own copy of click)
         import click
         usage: tuple[type, ...] = (click.exceptions.ClickException,)

@@ -77,9 +77,6 @@ def _is_article_file(path: Path) -> bool:
         return False
     if any(part.startswith(".") for part in path.parts[-2:]):
         return False
-    if path.suffix.lower() == ".md":
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            return fh.read(4) == "---\n"
     return True
 
 
@@ -201,15 +198,22 @@ def _clean_date(value: object) -> str | None:
     m = _ISO_DATE.search(str(value))
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
+#: "KYIV, September 6, 2023 - ...", "WASHINGTON, Sept. 6, 2023 (Reuters) -": a dateline with a year
+_DATELINE_CITY = re.compile(
+    r"^[A-Z][A-Z .'-]{1,40}(?:,\s+[A-Z][A-Za-z .'-]{1,30})?,\s+"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(\d{1,2}),\s+(\d{4})\b", re.M)
+
 
 def _date_in_text(text: str) -> str | None:
     head = text[:1500]
     m = _DATELINE_ISO.search(head)
     if m:
         return m.group(1)
-    m = _DATELINE_LONG.search(head)
-    if m:
-        return f"{int(m.group(3)):04d}-{_MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
+    for rx in (_DATELINE_LONG, _DATELINE_CITY):
+        m = rx.search(head)
+        if m:
+            return f"{int(m.group(3)):04d}-{_MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
     return None
 
 

@@ -104,3 +104,9 @@ def test_cli_lexicon_import_missing_file(tmp_path):
     r = kg("lexicon", "import-phoenix", str(tmp_path / "nope.txt"), cwd=tmp_path)
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and "no such file" in r.stderr
+
+
+def test_cli_output_path_that_is_a_folder_is_one_line(built, tmp_path):
+    r = kg("export", "-o", str(tmp_path), "--store", str(built / "st"), cwd=built)
+    assert r.returncode == 2
+    assert r.stderr.strip().startswith("kg: [KG100]") and r.stderr.count("\n") == 1

@@ -71,3 +71,19 @@ def test_ingest_symlinked_article_in_a_manifest_folder(tmp_path):
     (linked / "MANIFEST.tsv").write_text("file\ttitle\tdate\na.txt\tA title\t2024-01-02\n", encoding="utf-8")
     art = read_article(linked / "a.txt")
     assert art.title == "A title" and art.date == "2024-01-02"
+
+
+def test_ingest_date_from_a_city_dateline(tmp_path):
+    from kg.ingest import read_article
+
+    path = tmp_path / "a.txt"
+    path.write_text("Ministers meet\n\nKYIV, September 6, 2023 - Antony Blinken met Dmytro Kuleba.\n", encoding="utf-8")
+    assert read_article(path).date == "2023-09-06"
+
+
+def test_ingest_markdown_without_front_matter_is_an_article_in_a_folder(tmp_path):
+    from kg.ingest import discover
+
+    (tmp_path / "note.md").write_text("# Talks\n\nAntony Blinken met Xi Jinping.\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# About this folder\n", encoding="utf-8")
+    assert [p.name for p in discover([tmp_path])] == ["note.md"]
