@@ -299,21 +299,23 @@ app.add_typer(lexicon_app, name="lexicon")
 
 @lexicon_app.command("import-phoenix")
 def import_phoenix(source: Annotated[Path, typer.Argument(help="A Phoenix/TABARI actors file, e.g. Phoenix.Countries.actors.txt.")],
-                   output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Gazetteer file to write (default: ontology/actors/imported/phoenix-people.jsonl).")] = None,
+                   output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Gazetteer file to write (default: ontology/actors/imported/phoenix-<dictionary>.jsonl).")] = None,
                    ontology: OntologyOpt = None) -> None:
     """Import the people of a Phoenix actor dictionary (with their dated affiliations) into the gazetteer."""
     from .errors import InputError
-    from .lexicon import import_phoenix as run_import
+    from .lexicon import default_target, import_phoenix as run_import
 
     if not source.is_file():
         raise InputError(f"{source}: no such file")
     from .resources import load_resources
 
     res = load_resources(ontology, imported=False)
-    target = output or res.root / "actors" / "imported" / "phoenix-people.jsonl"
+    target = output or default_target(source, res)
     report = run_import(source, res, target)
+    left = report.read - report.written - report.known
     typer.echo(f"read {report.read} people, wrote {report.written} to {report.path} "
-               f"({report.known} already in the gazetteer)")
+               f"({report.known} already in the gazetteer, {left} left out: no known country, "
+               "a single name, an institution or a duplicate)")
 
 
 def main() -> None:

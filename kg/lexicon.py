@@ -24,7 +24,7 @@ from .errors import InputError
 from .extract.mentions import slug
 from .resources import Resources
 
-ATTRIBUTION = ("// Imported with `kg lexicon import-phoenix` from the Phoenix actor dictionaries of PETRARCH-2 "
+ATTRIBUTION = ("Imported with `kg lexicon import-phoenix` from the Phoenix actor dictionaries of PETRARCH-2 "
                "(openeventdata/petrarch2, MIT licence, Copyright (c) 2014 Open Event Data Alliance).")
 #: Phoenix agent codes (after the country code) → role ids of roles.jsonl
 AGENT_ROLES = {"GOV": "government_official", "ELI": "politician", "MIL": "military_officer",
@@ -153,7 +153,19 @@ def import_phoenix(source: Path, res: Resources, target: Path) -> ImportReport:
             continue
         imported.add(rec["name"].lower())
         records[pid] = {"id": pid, **rec}
-    lines = [ATTRIBUTION] + [json.dumps(records[k], ensure_ascii=False) for k in sorted(records)]
+    if not records:
+        raise InputError(f"{source}: no people to import ({len(entries)} read, {known} already in the gazetteer); "
+                         f"is it a Phoenix/TABARI actors file? {target} was left as it was")
+    lines = [json.dumps(records[k], ensure_ascii=False) for k in sorted(records)]
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    target.with_suffix(".NOTICE").write_text(f"{ATTRIBUTION}\nSource file: {source.name}\n", encoding="utf-8")
     return ImportReport(len(entries), len(records), known, target)
+
+
+def default_target(source: Path, res: Resources) -> Path:
+    """``actors/imported/phoenix-<dictionary>.jsonl``, so each dictionary has a file of its own."""
+    stem = source.name.split(".actors")[0].lower().replace(".", "-")
+    if not stem.startswith("phoenix"):
+        stem = f"phoenix-{stem}"
+    return res.root / "actors" / "imported" / f"{stem}.jsonl"

@@ -46,11 +46,24 @@ def test_lexicon_import_skips_curated_and_unknown_countries(tmp_path, resources)
     out = tmp_path / "people-phoenix.jsonl"
     report = import_phoenix(_write(tmp_path), resources, out)
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("//") and "MIT" in lines[0]
-    records = [json.loads(line) for line in lines[1:]]
+    assert "MIT" in out.with_suffix(".NOTICE").read_text(encoding="utf-8")
+    records = [json.loads(line) for line in lines]
     assert [r["id"] for r in records] == ["jean-pierre-duvallon"]  # Macron is curated, XYZ unknown
     assert report.known == 1 and report.written == 1
     rec = records[0]
     assert rec["country"] == "FRA"
     assert {"role": "government_official", "title": "", "org": "FRA", "from": "1995-05-17",
             "to": "1997-06-02"} in rec["roles"]
+
+
+def test_lexicon_import_of_a_file_with_no_people_keeps_the_target(tmp_path, resources):
+    import pytest
+    from kg.errors import InputError
+
+    out = tmp_path / "people.jsonl"
+    out.write_text('{"id": "x", "name": "Kept Person"}\n', encoding="utf-8")
+    src = tmp_path / "not-phoenix.txt"
+    src.write_text("Just an article.\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        import_phoenix(src, resources, out)
+    assert out.read_text(encoding="utf-8") == '{"id": "x", "name": "Kept Person"}\n'
