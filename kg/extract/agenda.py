@@ -21,11 +21,12 @@ class IssueReading:
         """Issues of the sentences that go on about a meeting: the next one, and up to
         ``ISSUE_REACH`` sentences on those that name its participants or "the two leaders"."""
         reported = {c.sentence: {a for a, _ in c.participants} for c in candidates if not c.anaphoric}
+        refused = {x.sentence for x in self.suppressed if x.reason.startswith("status.")}
         for c in candidates:
             actors = {a for a, _ in c.participants}
             for s2 in range(c.sentence + 1, c.sentence + ISSUE_REACH + 1):
-                if s2 in reported and reported[s2] != actors:
-                    break  # the next sentence reports a meeting of its own: its issues are that one's
+                if (s2 in reported and reported[s2] != actors) or s2 in refused:
+                    break  # the next sentence reports (or refuses) a meeting of its own: its issues are that one's
                 if s2 not in per or not per[s2].issues or not self._in_content(s2):
                     continue
                 if s2 > c.sentence + 1:
