@@ -98,7 +98,14 @@ def run_query(store: Store, sparql: str, bindings: dict[str, ox.Literal] | None 
                          " change the graph with `kg build`")
     prefixes = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items()
                        if not re.search(rf"PREFIX\s+{k}:", sparql, re.I))
-    return _to_result(store.query(prefixes + bind_values(sparql, bindings or {})))
+    try:
+        return _to_result(store.query(prefixes + bind_values(sparql, bindings or {})))
+    except QueryError as exc:
+        # positions in the user's own text, not in the prefixes kg adds in front of it
+        added = prefixes.count("\n")
+        message = re.sub(r"\b(\d+):(\d+)\b", lambda m: f"{max(int(m.group(1)) - added, 1)}:{m.group(2)}",
+                         str(exc).split("] ", 1)[-1], count=1)
+        raise QueryError(message) from None
 
 
 def bind_values(sparql: str, bindings: dict[str, ox.Literal]) -> str:

@@ -88,7 +88,7 @@ def graph_stats(store: Store, *, top: int = 10) -> GraphStats:
                 if r["id"] in ms:
                     topics.update({i["category"] or i["label"] for i in r["issues"]})
             communities.append({"community": k, "size": len(members),
-                                "members": [labels[a] for a in members[:8]],
+                                "members": [labels[a] for a in members],
                                 "issues": [t for t, _ in sorted(topics.items(), key=lambda x: (-x[1], x[0]))[:5]]})
     summary = {"meetings": len({r["id"] for r in rows}), "actors": n, "pairs": g.number_of_edges(),
                "issues": len(issue_meetings), "communities": len(communities)}

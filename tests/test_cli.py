@@ -110,3 +110,9 @@ def test_cli_output_path_that_is_a_folder_is_one_line(built, tmp_path):
     r = kg("export", "-o", str(tmp_path), "--store", str(built / "st"), cwd=built)
     assert r.returncode == 2
     assert r.stderr.strip().startswith("kg: [KG100]") and r.stderr.count("\n") == 1
+
+
+def test_cli_bad_sparql_points_into_the_users_text(built):
+    r = kg("query", "SELECT ?x WHERE { ?x a }", "--store", str(built / "st"), cwd=built)
+    assert r.returncode == 4
+    assert "error at 1:" in r.stderr
