@@ -243,13 +243,14 @@ def serve(store: StoreOpt = None,
     import signal
     import subprocess
 
-    from .graph.server import serve_command
+    from .graph.server import port_in_use, serve_command
     from .graph.store import MEMORY, default_location
 
     location = store or default_location()
     if location == MEMORY or location.startswith(("http://", "https://")):
         raise UsageError("kg serve serves a store folder, not :memory: or a server URL")
     cmd = serve_command(location, host=host, port=port, read_only=not writable)
+    port_in_use(host, port)
     typer.echo(f"serving {location} at http://{host}:{port}/ (SPARQL: /query{', /update, /store' if writable else ''};"
                " Ctrl-C stops)")
     proc = subprocess.Popen(cmd)

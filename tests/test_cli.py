@@ -116,3 +116,16 @@ def test_cli_bad_sparql_points_into_the_users_text(built):
     r = kg("query", "SELECT ?x WHERE { ?x a }", "--store", str(built / "st"), cwd=built)
     assert r.returncode == 4
     assert "error at 1:" in r.stderr
+
+
+def test_cli_serve_on_a_port_in_use_is_one_line(built):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        r = subprocess.run([sys.executable, "-m", "kg", "serve", "--port", str(port), "--store", str(built / "st")],
+                           cwd=built, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 5 and r.stdout == ""
+    assert r.stderr.count("\n") == 1 and "already in use" in r.stderr

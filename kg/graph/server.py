@@ -40,6 +40,17 @@ def free_port(host: str = DEFAULT_HOST) -> int:
         return int(s.getsockname()[1])
 
 
+def port_in_use(host: str, port: int) -> None:
+    """Refuse a port another program listens on, before starting a server that would fail on it."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError:
+            raise StoreError(f"{host}:{port} is already in use: stop the program that listens there, "
+                             "or choose another --port") from None
+
+
 def serve_command(location: str | None, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
                   read_only: bool = False) -> list[str]:
     """The command line that serves ``location`` (None: an empty in-memory server).
