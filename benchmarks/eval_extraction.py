@@ -22,8 +22,8 @@ from kg.graph.store import open_store
 from kg.pipeline import build
 from kg.resources import load_resources
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+from shared_data import ROOT, SHARED, need  # noqa: E402  (a sibling module of the scripts)
+
 ARTICLE_DIRS = (SHARED / "newspool", SHARED / "voa" / "articles", ROOT / "corpus")
 
 
@@ -69,7 +69,7 @@ def main() -> None:
     ap.add_argument("--events", type=Path, help="also keep the events JSON lines here")
     ap.add_argument("--misses", action="store_true", help="print gold and predicted events per article")
     args = ap.parse_args()
-    paths = article_paths(args.gold)
+    paths = article_paths(need(args.gold))
     res = load_resources()
     store = open_store(":memory:")
     started = time.perf_counter()
@@ -81,7 +81,7 @@ def main() -> None:
     if args.misses:
         print_misses(args.gold, rows)
     print(f"\nbuilt {report.read} articles, {len(rows)} events in {seconds:.2f}s")
-    subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(args.gold),
+    subprocess.run([sys.executable, str(need(SHARED / "eval" / "score.py")), "--gold", str(args.gold),
                     "--pred", str(out)], check=True)
 
 

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from kg.extract import extract
 from kg.model import Article
 from kg.nlp import Pipeline
 from kg.resources import load_resources
 
-GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "petrarch-gold" / "petrarch-gold.jsonl"
+from shared_data import SHARED, need  # noqa: E402  (a sibling module of the scripts)
+
+GOLD = SHARED / "petrarch-gold" / "petrarch-gold.jsonl"
 
 
 def main() -> None:
@@ -27,7 +28,7 @@ def main() -> None:
     args = ap.parse_args()
     pipeline = Pipeline(load_resources())
     tp = fp = fn = tn = 0
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
+    for line in need(GOLD).read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         if not rec["id"].startswith("up-gsr:") or rec.get("error"):
             continue

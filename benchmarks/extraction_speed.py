@@ -14,12 +14,13 @@ from kg.ingest import discover, read_articles
 from kg.nlp import Pipeline
 from kg.resources import load_resources
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = [ROOT.parent / "shared" / "newspool"]
+from shared_data import SHARED, need  # noqa: E402  (a sibling module of the scripts)
+
+DEFAULT = [SHARED / "newspool"]
 
 
 def main() -> None:
-    folders = [Path(a) for a in sys.argv[1:]] or DEFAULT
+    folders = [need(Path(a)) for a in sys.argv[1:]] or [need(p) for p in DEFAULT]
     res = load_resources()
     started = time.perf_counter()
     pipeline = Pipeline(res)
