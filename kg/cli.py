@@ -73,11 +73,15 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Article fi
     finally:
         st.close()
     c = report.counts
-    typer.echo(f"articles {c['articles']} (read {report.read}, new or changed {report.written}, unchanged {report.unchanged})"
+    skipped = f", skipped {len(report.skipped)}" if report.skipped else ""
+    typer.echo(f"articles {c['articles']} (read {report.read}, new or changed {report.written}, unchanged {report.unchanged}{skipped})"
                f"  actors {c['actors']}  meetings {c['meetings']}  issues {c['issues']}  triples {c['triples']}"
                f"  in {report.seconds:.1f}s")
     if not no_exports:
         typer.echo(f"wrote {exports / 'kg.ttl'} and {exports / 'graph.html'}")
+    if report.read == 0 and not report.skipped:
+        typer.echo("kg: no article files found (.txt, .md, .html, .htm or .jsonl) in "
+                   + ", ".join(str(t) for t in targets), err=True)
     for s in report.skipped:
         typer.echo(f"kg: skipped {s.path}: {s.reason}", err=True)
     if report.skipped:
