@@ -297,3 +297,8 @@ def test_extract_leaders_of_member_countries_join_their_groups_summit(extract_te
                       date="2023-05-19")
     assert len(ex.events) == 1
     assert {"g7", "fumio-kishida", "joe-biden", "emmanuel-macron", "olaf-scholz"} == set(ex.events[0].actor_ids)
+
+
+def test_extract_relative_clause_does_not_hide_the_subject(extract_text):
+    ex = extract_text("Antony Blinken, who has questioned whether Olaf Scholz should resign, met Xi Jinping on Monday.")
+    assert _pairs(ex) == [["antony-blinken", "xi-jinping"]]

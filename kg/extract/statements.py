@@ -442,6 +442,9 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
     def _subject(self, trig: Match, groups: list[list[int]], effects: dict[int, str], a: int) -> list[int] | None:
         """The nearest group before the trigger in its clause; a group of bare country or capital
         names gives way to a person further left ("Kabariti left Amman for Ramallah to hold talks")."""
+        relative = self._relative_clause_subject(trig, groups, effects, a)
+        if relative is not None:
+            return relative
         fallback = None
         modifier: list[int] | None = None
         pos_noun = self.rules[trig.value].spec.get("pos") == "noun"
@@ -486,6 +489,26 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                 continue
             return members
         return modifier or fallback
+
+    def _relative_clause_subject(self, trig: Match, groups: list[list[int]], effects: dict[int, str],
+                                 a: int) -> list[int] | None:
+        """ "Specter, who has questioned whether Perry should resign, met Saudi officials": the
+        group before ", who ... ," is the subject, whatever the clause names."""
+        i = trig.start - 1
+        while i > a and self.toks[i].lower in ("also", "then", "later", "finally", "has", "had", "will", "would"):
+            i -= 1
+        if i <= a or self.toks[i].text != ",":
+            return None
+        j = i - 1
+        while j > a and self.toks[j].text not in (",", ";", ":"):
+            j -= 1
+        if j <= a or self.toks[j].text != "," or self.toks[j + 1].lower not in ("who", "which", "whose"):
+            return None
+        for g in groups:
+            if self.mentions[g[-1]].end == j:
+                members = [k for k in g if effects.get(k) not in ("place", "topic", "reporter", "not-participant")]
+                return members or None
+        return None
 
     def _clause_subject_after(self, obj: list[int], groups: list[list[int]], effects: dict[int, str]
                               ) -> list[int] | None:
