@@ -56,24 +56,36 @@ def export(store: Store, fmt: ExportFormat | str = ExportFormat.turtle) -> bytes
 
 # ---------------------------------------------------------------- events table
 
+# Labels are looked up in separate queries: joining a per-graph pattern with a union-graph
+# one (``?st rdfs:label ?status`` outside the GRAPH) made Oxigraph take minutes at 1M triples.
 _EVENTS = """
 PREFIX kgo: <https://w3id.org/kg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?g ?e ?kind ?status ?date ?precision ?conf ?cameo ?plover ?place ?placeLabel ?file WHERE {
+SELECT ?g ?e ?kind ?st ?date ?precision ?conf ?cameo ?plover ?place ?file WHERE {
   GRAPH ?g { ?e a kgo:Meeting ; kgo:kind ?kind ; kgo:status ?st ; kgo:confidence ?conf ; kgo:cameoCode ?cameo .
              ?g kgo:file ?file .
              OPTIONAL { ?e kgo:ploverMode ?plover }
-             OPTIONAL { ?e kgo:date ?date } OPTIONAL { ?e kgo:datePrecision ?precision } }
-  ?st rdfs:label ?status .
-  OPTIONAL { GRAPH ?g { ?e kgo:place ?place } OPTIONAL { ?place skos:prefLabel ?placeLabel } }
+             OPTIONAL { ?e kgo:date ?date } OPTIONAL { ?e kgo:datePrecision ?precision }
+             OPTIONAL { ?e kgo:place ?place } }
 }"""
-_PARTICIPANTS = """
+_STATUS_LABELS = """
+PREFIX kgo: <https://w3id.org/kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?st ?status WHERE { ?e kgo:status ?st . ?st rdfs:label ?status }"""
+_PLACE_LABELS = """
 PREFIX kgo: <https://w3id.org/kg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?g ?e ?a ?role ?label ?local ?type ?country WHERE {
+SELECT DISTINCT ?place ?label WHERE { ?e kgo:place ?place . ?place skos:prefLabel ?label }"""
+_PARTICIPANTS = """
+PREFIX kgo: <https://w3id.org/kg/ontology#>
+SELECT ?g ?e ?a ?role ?local WHERE {
   GRAPH ?g { ?e kgo:participant ?a . OPTIONAL { ?e ?role ?a . FILTER(?role IN (kgo:host, kgo:visitor)) }
              OPTIONAL { ?a kgo:nameInArticle ?local } }
+}"""
+_PARTICIPANT_INFO = """
+PREFIX kgo: <https://w3id.org/kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?a ?label ?type ?country WHERE {
+  { SELECT DISTINCT ?a WHERE { ?e kgo:participant ?a } }
   ?a skos:prefLabel ?label .
   OPTIONAL { VALUES ?type { kgo:Person kgo:Country kgo:Organization } ?a a ?type }
   OPTIONAL { ?a kgo:country ?country }
@@ -98,16 +110,36 @@ def _v(term: Any) -> Any:
     return None if term is None else term.value
 
 
+def _first_labels(rows: Any, key: str, label: str) -> dict[str, str]:
+    """IRI → its smallest label, so that a node with two labels still gives one answer every time."""
+    out: dict[str, str] = {}
+    for r in rows:
+        iri, text = r[key].value, r[label].value
+        if iri not in out or text < out[iri]:
+            out[iri] = text
+    return out
+
+
+def _order(item: tuple[str, str | None, str | None]) -> tuple[str, str, str]:
+    return tuple(x or "" for x in item)  # type: ignore[return-value]
+
+
 def events(store: Store) -> list[dict[str, Any]]:
     """One row per (event, article), in the JSON form the evaluation scorer reads."""
     rows: dict[tuple[str, str], dict[str, Any]] = {}
+    statuses = _first_labels(store.query(_STATUS_LABELS), "st", "status")
+    places = _first_labels(store.query(_PLACE_LABELS), "place", "label")
     for r in store.query(_EVENTS):
+        status = statuses.get(r["st"].value)
+        if status is None:  # as the join on the status label did: an unlabelled status is no event
+            continue
         key = (r["g"].value, r["e"].value)
         place = None
         if r["place"] is not None:
-            place = {"label": _v(r["placeLabel"]) or r["place"].value.rsplit("/", 1)[-1], "iri": r["place"].value}
+            place = {"label": places.get(r["place"].value) or r["place"].value.rsplit("/", 1)[-1],
+                     "iri": r["place"].value}
         rows[key] = {
-            "id": r["e"].value, "kind": r["kind"].value, "status": r["status"].value,
+            "id": r["e"].value, "kind": r["kind"].value, "status": status,
             "source": r["file"].value, "article": r["g"].value,
             "date": _v(r["date"]), "date_precision": _v(r["precision"]), "place": place,
             "participants": [], "issues": [], "evidence": [],
@@ -115,19 +147,24 @@ def events(store: Store) -> list[dict[str, Any]]:
         }
     ns = str(ACTOR)
     seen: set[tuple[str, str, str]] = set()
+    info: dict[str, tuple[str, str | None, str | None]] = {}
+    for r in store.query(_PARTICIPANT_INFO):
+        item = (r["label"].value, _v(r["type"]), _v(r["country"]))
+        aid = r["a"].value
+        if aid not in info or _order(item) < _order(info[aid]):
+            info[aid] = item
     for r in store.query(_PARTICIPANTS):
         key = (r["g"].value, r["e"].value)
-        if key not in rows or (key + (r["a"].value,)) in seen:
-            continue
-        seen.add(key + (r["a"].value,))
-        typ = _v(r["type"])
-        country = _v(r["country"])
         aid = r["a"].value
+        if key not in rows or aid not in info or (key + (aid,)) in seen:
+            continue
+        seen.add(key + (aid,))
+        label, typ, country = info[aid]
         if typ and typ.endswith("Country"):
             country = aid
         role = _v(r["role"])
         rows[key]["participants"].append({
-            "label": _v(r["local"]) or r["label"].value, "iri": aid,
+            "label": _v(r["local"]) or label, "iri": aid,
             "type": typ.rsplit("#", 1)[-1] if typ else None,
             "country": country[len(ns):] if country and country.startswith(ns) else country,
             "role": role.rsplit("#", 1)[-1] if role else "participant",
