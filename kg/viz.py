@@ -245,6 +245,12 @@ def _source(articles: dict[str, dict[str, Any]], row: dict[str, Any]) -> dict[st
 
 def actor_network(g: _Graph) -> _Graph:
     """Actors only: an edge per pair who met, weighted by meetings, with those meetings listed."""
+    net, meetings = _actor_pairs(g)
+    return _with_meetings(net, meetings, g)
+
+
+def _actor_pairs(g: _Graph) -> tuple[_Graph, dict[tuple[str, str], list[str]]]:
+    """The actor network without the edges' meeting lists, and the meetings of each pair."""
     out = _Graph()
     parts: dict[str, list[str]] = defaultdict(list)
     for (a, m, _rel) in g.edges:
@@ -259,23 +265,28 @@ def actor_network(g: _Graph) -> _Graph:
             for b in sorted(set(actors))[i + 1:]:
                 out.edge(a, b, "met")
                 meetings[(a, b)].append(m)
-    for (a, b, _), e in out.edges.items():
+    return out, meetings
+
+
+def _with_meetings(net: _Graph, meetings: dict[tuple[str, str], list[str]], g: _Graph) -> _Graph:
+    """Each edge's meetings listed in its info (done last, for the edges a view keeps)."""
+    for (a, b, _), e in net.edges.items():
         e["info"] = {"meetings": [{"label": g.nodes[m]["label"], "date": g.nodes[m]["info"].get("date"),
                                    "issues": g.nodes[m]["info"].get("issues", []),
                                    "quote": (g.nodes[m]["info"]["evidence"] or [{}])[0].get("quote")}
                                   for m in meetings[(a, b)]]}
-    return out
+    return net
 
 
 def top_actors(g: _Graph, n: int) -> _Graph:
     """The ``n`` actors with the most meetings (weighted degree in the actor network)."""
-    net = actor_network(g)
+    net, meetings = _actor_pairs(g)
     deg: Counter[str] = Counter()
     for (a, b, _), e in net.edges.items():
         deg[a] += e["value"]
         deg[b] += e["value"]
     keep = sorted(net.nodes, key=lambda x: (-deg[x], net.nodes[x]["label"], x))[:n]
-    return net.sub(set(keep))
+    return _with_meetings(net.sub(set(keep)), meetings, g)
 
 
 def _match(name: str, candidates: dict[str, set[str]], what: str) -> str:
@@ -373,8 +384,9 @@ def graph_data(store: Store, *, view: View | str = View.auto, focus_on: str | No
     if view is View.auto:
         chosen = View.full
         if full_n > max_nodes:
-            net = actor_network(g)
-            chosen = View.actors if len(net.nodes) <= max_nodes else View.top
+            in_net = {a for (a, m, _) in g.edges
+                       if g.nodes[m]["group"] == "Meeting" and g.nodes[a]["group"] != "Meeting"}
+            chosen = View.actors if len(in_net) <= max_nodes else View.top
     if chosen is View.actors:
         g = actor_network(g)
     elif chosen is View.top:
@@ -436,7 +448,11 @@ def layout(g: nx.Graph) -> dict[str, tuple[float, float]]:
         if len(comp) == 1:
             p = {comp[0]: (0.0, 0.0)}
         else:
-            sub = g.subgraph(comp)
+            # a fresh graph in sorted node order: a subgraph view iterates its node set in hash
+            # order, which changes from one process to the next and with it the layout
+            sub = nx.Graph()
+            sub.add_nodes_from(comp)
+            sub.add_edges_from(g.subgraph(comp).edges)
             iterations = 60 if len(comp) < 2000 else 30
             p = nx.spring_layout(sub, seed=7, weight=None, iterations=iterations, k=1.6 / math.sqrt(len(comp)))
         boxes.append((size, comp, p))

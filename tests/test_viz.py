@@ -256,3 +256,25 @@ def test_viz_a_country_that_is_a_place_and_a_party_is_drawn_as_an_actor():
     g.node("actor/BEL", "Belgium", "Country", type="Country")  # a party to another
     g.node("actor/BEL", "Belgium", "Place")
     assert g.nodes["actor/BEL"]["group"] == "Country" and g.nodes["actor/BEL"]["info"] == {"type": "Country"}
+
+
+
+LAYOUT_SCRIPT = """
+import json, sys
+import networkx as nx
+from kg.viz import layout
+g = nx.Graph()
+names = [f"node-{i}" for i in range(40)]
+g.add_edges_from((names[i], names[(i * 7 + 3) % 40]) for i in range(40))
+g.add_edges_from((names[i], names[i + 1]) for i in range(39))
+g.add_edges_from((f"other-{i}", f"other-{i + 1}") for i in range(100))  # the first is under half the graph
+print(json.dumps(sorted(layout(g).items())))
+"""
+
+
+def test_viz_layout_is_the_same_in_every_process():
+    # string hashing is seeded per process: the layout must not depend on the order of a set
+    runs = [subprocess.run([sys.executable, "-c", LAYOUT_SCRIPT], capture_output=True, text=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}) for seed in ("1", "2", "3")]
+    assert all(r.returncode == 0 for r in runs), runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout == runs[2].stdout
