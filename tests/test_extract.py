@@ -302,3 +302,9 @@ def test_extract_leaders_of_member_countries_join_their_groups_summit(extract_te
 def test_extract_relative_clause_does_not_hide_the_subject(extract_text):
     ex = extract_text("Antony Blinken, who has questioned whether Olaf Scholz should resign, met Xi Jinping on Monday.")
     assert _pairs(ex) == [["antony-blinken", "xi-jinping"]]
+
+
+def test_extract_two_triggers_for_the_same_pair_in_one_sentence_are_one_meeting(extract_text):
+    ex = extract_text("Antony Blinken will also meet his Canadian counterpart, Melanie Joly, on Tuesday "
+                      "for talks that took months to arrange.")
+    assert len(ex.events) == 1

@@ -68,6 +68,8 @@ class EventMerging:
             prev_hosts = {a for a, r in prev.participants if r == "host"}
             if hosts and prev_hosts and not hosts & prev_hosts:
                 continue  # visits to different hosts are different visits
+            if ids == pids and c.sentence in {e.sentence for e in prev.evidence if e.rule.startswith("trigger.")}:
+                return prev  # "would meet his counterpart, Gordon Smith, for talks": one meeting, one sentence
             if c.date and prev.date and c.date != prev.date:
                 continue
             if (c.status == PLANNED) != (prev.status == PLANNED) and not (c.date and c.date == prev.date
