@@ -70,6 +70,8 @@ class EventMerging:
                 continue  # visits to different hosts are different visits
             if ids == pids and c.sentence in {e.sentence for e in prev.evidence if e.rule.startswith("trigger.")}:
                 return prev  # "would meet his counterpart, Gordon Smith, for talks": one meeting, one sentence
+            if ids == pids and len(ids) == 1 and self._grouping(next(iter(ids))):
+                return prev  # "G7 was scheduled to meet", "discussed at the G-7": the one summit of the article
             if c.date and prev.date and c.date != prev.date:
                 continue
             if (c.status == PLANNED) != (prev.status == PLANNED) and not (c.date and c.date == prev.date
@@ -120,6 +122,10 @@ class EventMerging:
             part.issues, part.evidence = list(c.issues), list(c.evidence)
             parts.append(part)
         return parts
+
+    def _grouping(self, actor: str) -> bool:
+        org = self.res.organisations.get(actor)
+        return org is not None and org.kind == "grouping"
 
     def _members_of_group(self, group: set[str], members: set[str]) -> bool:
         """``group`` is one grouping (G7, Quad) and ``members`` are at least two people of its
