@@ -308,3 +308,8 @@ def test_extract_two_triggers_for_the_same_pair_in_one_sentence_are_one_meeting(
     ex = extract_text("Antony Blinken will also meet his Canadian counterpart, Melanie Joly, on Tuesday "
                       "for talks that took months to arrange.")
     assert len(ex.events) == 1
+
+
+def test_extract_a_countrys_own_person_after_a_possessive(extract_text):
+    ex = extract_text("Talks between Russia's Sergei Lavrov and Antony Blinken went well on Thursday.")
+    assert _pairs(ex) == [["antony-blinken", "sergei-lavrov"]]

@@ -263,6 +263,9 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                                    and not self.toks[last.end].space):
                     groups[-1].append(k)  # "U.S.-Ukraine talks"
                     continue
+                if between in (["'s"], ["’s"]) and m.type == PERSON and self.mentions[groups[-1][-1]].type == COUNTRY:
+                    groups[-1].append(k)  # "Russia's Alexander Lebed": the country's own man
+                    continue
             groups.append([k])
         # a group inherits a "not-participant" mark from its first member ("tensions between X and Y")
         for g in groups:
