@@ -74,16 +74,17 @@ def split_matches(an: Analysis, res: Resources, sent_of: list[int]) -> dict[int,
             per[s].statuses.append(m)
         elif m.prefix == RULE and m.kind == "context":
             per[s].contexts.append(m)
+    triggers = {r.id: r for r in res.rules_of("trigger")}
     for parts in per.values():
-        parts.triggers[:] = _longest(parts.triggers, res, toks)
-        parts.issues[:] = _longest(parts.issues, res, toks)
+        parts.triggers[:] = _longest(parts.triggers, triggers, toks)
+        parts.issues[:] = _longest(parts.issues, {}, toks)
     return per
 
 
-def _longest(ms: list[Match], res: Resources, toks: tuple[Token, ...]) -> list[Match]:
-    """Non-overlapping matches, longest first; of a word's verb and noun readings, the verb
-    after "to" or a modal ("plans to visit Taiwan"), else the noun ("a visit to Taiwan")."""
-    rules = {r.id: r for r in res.rules_of("trigger")}
+def _longest(ms: list[Match], rules: dict[str, Rule], toks: tuple[Token, ...]) -> list[Match]:
+    """Non-overlapping matches, longest first; of a word's verb and noun readings (``rules``:
+    the trigger rules by id), the verb after "to" or a modal ("plans to visit Taiwan"), else
+    the noun ("a visit to Taiwan")."""
 
     def reading(m: Match) -> int:
         rule = rules.get(m.value)
