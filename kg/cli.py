@@ -5,7 +5,6 @@ one line on stderr with a non-zero exit code.
 """
 from __future__ import annotations
 
-import json
 import sys
 import webbrowser
 from enum import Enum

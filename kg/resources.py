@@ -217,6 +217,19 @@ class Resources:
         return (last,)
 
     @cached_property
+    def roles_by_org(self) -> dict[str, tuple[tuple[str, RoleSpan], ...]]:
+        """Country or organisation id → (person id, role span) of everyone who held a post there."""
+        table: dict[str, list[tuple[str, RoleSpan]]] = {}
+        for p in self.people.values():
+            for r in p.roles:
+                table.setdefault(r.org, []).append((p.id, r))
+        return {k: tuple(v) for k, v in table.items()}
+
+    def holders(self, roles: set[str] | frozenset[str], org: str, date: str) -> set[str]:
+        """The people who held one of ``roles`` at ``org`` on ``date``."""
+        return {pid for pid, r in self.roles_by_org.get(org, ()) if r.role in roles and r.covers(date)}
+
+    @cached_property
     def surname_index(self) -> dict[str, tuple[str, ...]]:
         """Surname → ids of gazetteer people with a named office (not only a generic affiliation,
         as imported lexicons give): a bare "Mr Blair" may resolve to them alone."""

@@ -102,10 +102,9 @@ def _by_title(m: ActorMention, mentions: list[ActorMention], res: Resources, dat
         if wanted & _mention_roles(prev, res, date):
             return prev.actor
     if m.country and date:
-        holders = [p.id for p in res.people.values()
-                   if any(r.covers(date) and r.role in wanted and r.org == m.country for r in p.roles)]
+        holders = res.holders(wanted, m.country, date)
         if len(holders) == 1:
-            return holders[0]
+            return holders.pop()
     return None
 
 

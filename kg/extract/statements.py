@@ -606,8 +606,7 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             if person is None or not self.date:
                 continue
             offices = {r.role for r in person.roles if r.covers(self.date)} & _OFFICES
-            holders = {p.id for p in self.res.people.values()
-                       if any(r.role in offices and r.org == m.country and r.covers(self.date) for r in p.roles)}
+            holders = self.res.holders(offices, m.country, self.date)
             if len(holders) == 1:
                 return holders.pop()
         # else the person of that country the article names nearest to it ("... Mamedov said")
