@@ -27,7 +27,6 @@ class Candidate:
     issues: list[str]
     evidence: list[Evidence]
     confidence: float
-    used_mentions: set[int] = field(default_factory=set)
     quoted: bool = False
     #: a second party met in turn ("met with the IMF, then with President Trump") and who met it
     sequel: list[str] = field(default_factory=list)

@@ -366,7 +366,7 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                 used.add(k)
         confidence = float(rule.spec.get("confidence", 0.7)) - (0.1 if used_prev or anaphoric else 0.0)
         cand = Candidate(s, trig, rule, kind, status, status_rule, participants, anaphoric, place,
-                          date, precision, issues, [evidence], round(max(confidence, 0.1), 2), used)
+                          date, precision, issues, [evidence], round(max(confidence, 0.1), 2))
         if obj and subject:
             cand.subject = [self.mentions[k].actor for k in subject if self.mentions[k].actor]
             cand.sequel = [self.mentions[k].actor for k in self._sequel(obj, groups, b) if self.mentions[k].actor]
