@@ -20,7 +20,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     an = pipeline.analyse(article.text)
     sent_of = sentence_index(an.sentences)
     acts = find_actor_mentions(an, article.text, res, sent_of, article.date)
-    coref.resolve(acts, res, article.date)
+    coref.resolve(acts, res, article.date, an.tokens)
     builder = EventBuilder(an, article.text, article.id, article.date, res, acts.mentions, sent_of,
                            article.content)
     events, suppressed = builder.build()

@@ -8,6 +8,7 @@ resolve only when exactly one person of that gender is in reach.
 from __future__ import annotations
 
 from ..model import Actor
+from ..nlp import Token
 from ..resources import Resources
 from .mentions import (
     COUNTRY,
@@ -25,9 +26,15 @@ NON_PARTY_ROLES = frozenset({"spokesperson"})
 _LEADER_ROLES = ("head_of_government", "head_of_state")
 
 
-def resolve(acts: ArticleActors, res: Resources, article_date: str | None) -> None:
+def resolve(acts: ArticleActors, res: Resources, article_date: str | None,
+            tokens: tuple[Token, ...] = ()) -> None:
     """Fill ``actor`` on surname, title and pronoun mentions where it can be told for sure."""
     named = [m for m in acts.mentions if m.type == PERSON and m.actor and m.form == "name"]
+    for m, nxt in zip(acts.mentions, acts.mentions[1:]):
+        if m.form == TITLE_ONLY and nxt in named and nxt.start == m.end + 1 and m.end < len(tokens) \
+                and tokens[m.end].text == ",":
+            m.actor = nxt.actor  # "The Italian foreign minister, Luigi Di Maio, joined ...": apposition
+            nxt.country = nxt.country or m.country
     for m in acts.mentions:
         if m.actor is not None:
             continue

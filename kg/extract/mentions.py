@@ -262,6 +262,8 @@ def _coordinated_group(j: int, toks: tuple[Token, ...], starts: dict[int, list[M
     if nxt is None:
         return ""
     end, rule = _group_after(nxt.end, toks, groups)
+    if not end and toks[j].text == ",":
+        return _coordinated_group(nxt.end, toks, starts, groups)  # "Greek, Cypriot and French counterparts"
     return rule if end else ""
 
 

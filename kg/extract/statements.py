@@ -33,6 +33,8 @@ _GROUP_JOINERS = {",", "and", "&", "plus"}
 _OBJECT_GAP = {"with", "to", "between", "among", "amongst", "of", "by", "the", "his", "her", "their",
                "its", "a", "an", "top", "senior", "visiting", "new", "former", "host", "on", "for",
                "several", "two", "three", "four", "leaders", "both", "all", "other", "fellow"}
+_COUNTERPART_NOUNS = frozenset({"counterpart", "counterparts"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its"})
 _SUBJECT_BLOCKERS = {";", ":", "said", "says", "told", "—", "–", "(", ")", "“", "”", '"'}
 #: offices that have one holder per country, so "his counterpart" can be told from the date
 _OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
@@ -121,6 +123,30 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
         self.suppressed: list[Suppressed] = []
         self.hits: set[str] = set()  # ids of the rules that changed the outcome
         self.quoted = _quoted_tokens(self.toks)
+        self._respective_counterparts()
+
+    def _respective_counterparts(self) -> None:
+        """ "his Greek, Cypriot and French counterparts, Dendias, Christodoulides and Le Drian":
+        the names take the demonyms' countries in order, and the demonyms no longer stand as parties."""
+        run: list[ActorMention] = []
+        ms = self.mentions
+        for k, m in enumerate(ms):
+            if m.form == "group" and m.type == COUNTRY:
+                if run and not all(t.text in (",", "and") for t in self.toks[run[-1].end:m.start]):
+                    run = []
+                run.append(m)
+                continue
+            if not run or self.toks[run[-1].head].lower not in _COUNTERPART_NOUNS \
+                    or [t.text for t in self.toks[run[-1].end:m.start]] != [","]:
+                run = []
+                continue
+            names = ms[k:k + len(run)]
+            if len(names) == len(run) and all(n.type == PERSON for n in names) and all(
+                    all(t.text in (",", "and") for t in self.toks[x.end:y.start]) for x, y in zip(names, names[1:])):
+                for group, name in zip(run, names):
+                    name.country = name.country or group.country
+                    group.actor = None
+            run = []
 
     # ---- helpers over tokens ----
     def _in_content(self, s: int) -> bool:
@@ -240,13 +266,21 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
     def _groups(self, s: int, effects: dict[int, str]) -> list[list[int]]:
         """Coordinated actor mentions ("Blinken and President Xi") as lists of mention indexes."""
         groups: list[list[int]] = []
+        # "Shoukry and his Greek, Cypriot and French counterparts": demonyms between parties join them
+        demonym_tokens = {i for k in self.by_sentence.get(s, ()) if self.mentions[k].form == "demonym"
+                          for i in range(self.mentions[k].start, self.mentions[k].end)}
         for k in self.by_sentence.get(s, ()):
             m = self.mentions[k]
             if m.form == "demonym":
                 continue
             if groups:
                 last = self.mentions[groups[-1][-1]]
-                between = [t.lower for t in self.toks[last.end:m.start]]
+                between = [t.lower for i, t in enumerate(self.toks[last.end:m.start], last.end)
+                           if i not in demonym_tokens]
+                if len(between) < m.start - last.end and between[-1:] == [","]:
+                    between = between[:-1]
+                if len(between) < m.start - last.end and between[-2:-1] == ["and"] and between[-1] in _POSSESSIVES:
+                    between = between[:-1]
                 marks = (effects.get(k), effects.get(groups[-1][-1]))
                 same_mark = marks[0] == marks[1] or (marks[0] is None and marks[1] in ("side", "not-participant"))
                 # "Britain, Canada and the United States" (a mark on the first covers the list)
@@ -348,6 +382,16 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             status = PLANNED
         issues = self._issues(parts, used)
         anaphoric = not participants and pos == "noun" and self._has_anaphor(trig, parts)
+        if not anaphoric and pos == "noun" and earlier and len(participants) == 1 \
+                and self._has_anaphor(trig, parts) and self._joins(trig, parts):
+            # "The Italian foreign minister joined the talks": one more party to the talks before
+            same = [e for e in earlier if (e.kind == kind if kind in SPECIFIC_KINDS else same_family(e.kind, kind))]
+            if same:
+                for e in earlier:
+                    if e.sentence == same[-1].sentence:  # "gathered ... to discuss": one meeting
+                        e.participants.extend(p for p in participants if all(p[0] != q for q, _ in e.participants))
+                participants, anaphoric = list(same[-1].participants), True
+                date = precision = None
         if anaphoric_plural and earlier:
             participants = list(dict.fromkeys(p for p in earlier[-1].participants)) + participants
         if anaphoric and earlier:
@@ -460,6 +504,8 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             if m_last.end > trig.start:
                 continue
             gap = self.toks[m_last.end:trig.start]
+            if [t.lower for t in gap[:3]] == [",", "respectively", ","]:
+                gap = gap[3:]  # "A, B and C, respectively, gathered"
             if len(gap) > 16 or any(t.text in _SUBJECT_BLOCKERS for t in gap):
                 return modifier or fallback
             # "Trump's special envoy, Steve Witkoff, spoke with ...": a name set off by commas
@@ -616,6 +662,15 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
         if people:
             return min(people, key=lambda x: abs(x.start - m.start)).actor
         return m.country
+
+    def _joins(self, trig: Match, parts: SentenceParts) -> bool:
+        """ "joined the talks", "attended the meeting": a verb of joining right before the meeting."""
+        for c in parts.contexts:
+            rule = self.rules[c.value]
+            if rule.spec.get("effect") == "joins" and c.end < trig.start and trig.start - c.end <= int(rule.spec.get("window", 2)):
+                self.hits.add(rule.id)
+                return True
+        return False
 
     def _has_anaphor(self, trig: Match, parts: SentenceParts) -> bool:
         for c in parts.contexts:
