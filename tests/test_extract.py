@@ -313,3 +313,33 @@ def test_extract_two_triggers_for_the_same_pair_in_one_sentence_are_one_meeting(
 def test_extract_a_countrys_own_person_after_a_possessive(extract_text):
     ex = extract_text("Talks between Russia's Sergei Lavrov and Antony Blinken went well on Thursday.")
     assert _pairs(ex) == [["antony-blinken", "sergei-lavrov"]]
+
+
+def test_extract_counterparts_listed_respectively_take_their_countries(extract_text):
+    ex = extract_text("Egyptian Foreign Minister Sameh Shoukry and his Spanish, Dutch and Irish counterparts, "
+                      "Ana Vidal, Pieter Smit and Aoife Byrne, respectively, gathered in Cairo on Monday.")
+    assert len(ex.events) == 1
+    people = {p.actor for p in ex.events[0].participants}
+    assert people == {"sameh-shoukry", "ana-vidal", "pieter-smit", "aoife-byrne"}
+    countries = {a.id: a.country for a in ex.actors}
+    assert (countries["ana-vidal"], countries["pieter-smit"], countries["aoife-byrne"]) == ("ESP", "NLD", "IRL")
+
+
+def test_extract_joining_the_talks_adds_a_party_to_them(extract_text):
+    ex = extract_text("Emmanuel Macron met Narendra Modi in Paris on Monday.\n\n"
+                      "The Indian finance minister, Ravi Menon, joined the talks later.")
+    assert _pairs(ex) == [["emmanuel-macron", "narendra-modi", "ravi-menon"]]
+    ex = extract_text("Emmanuel Macron met Narendra Modi in Paris on Monday.\n\n"
+                      "Ravi Menon praised the talks later.")
+    assert _pairs(ex) == [["emmanuel-macron", "narendra-modi"]]
+
+
+def test_extract_a_title_of_an_organisation_names_the_person_after_it(extract_text):
+    ex = extract_text("Opposition leader Ana Reyes met in Brussels the Secretary-General of NATO Luis Mora on Monday.")
+    assert _pairs(ex) == [["ana-reyes", "luis-mora"]]
+
+
+def test_extract_a_visit_by_someone_has_the_visitor_after_by(extract_text):
+    ex = extract_text("The talks were overshadowed by a visit to Chile by Peru's vice president Luis Vargas.")
+    roles = {p.actor: p.role for p in ex.events[0].participants}
+    assert roles == {"luis-vargas": "visitor", "CHL": "host"}

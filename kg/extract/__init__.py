@@ -85,5 +85,9 @@ def _actor(actor_id: str, res: Resources, acts: ArticleActors) -> Actor:
         return Actor(o.id, o.name, "Organization", None, o.aliases, None, o.qid)
     new = acts.new_actors.get(actor_id)
     if new is not None:
+        if new.country is None:
+            # "his Spanish counterpart, Ana Vidal": a country learnt from the context, not the name
+            country = next((m.country for m in acts.mentions if m.actor == actor_id and m.country), None)
+            return replace(new, country=country) if country else new
         return new
     return Actor(actor_id, actor_id, "Person", in_gazetteer=False)

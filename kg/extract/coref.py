@@ -12,6 +12,7 @@ from ..nlp import Token
 from ..resources import Resources
 from .mentions import (
     COUNTRY,
+    ORG,
     PERSON,
     PRONOUN,
     TITLE_ONLY,
@@ -30,11 +31,12 @@ def resolve(acts: ArticleActors, res: Resources, article_date: str | None,
             tokens: tuple[Token, ...] = ()) -> None:
     """Fill ``actor`` on surname, title and pronoun mentions where it can be told for sure."""
     named = [m for m in acts.mentions if m.type == PERSON and m.actor and m.form == "name"]
-    for m, nxt in zip(acts.mentions, acts.mentions[1:]):
-        if m.form == TITLE_ONLY and nxt in named and nxt.start == m.end + 1 and m.end < len(tokens) \
-                and tokens[m.end].text == ",":
-            m.actor = nxt.actor  # "The Italian foreign minister, Luigi Di Maio, joined ...": apposition
-            nxt.country = nxt.country or m.country
+    for k, m in enumerate(acts.mentions):
+        if m.form == TITLE_ONLY:
+            nxt = _apposed_name(k, acts.mentions, tokens)
+            if nxt is not None:
+                m.actor = nxt.actor
+                nxt.country = nxt.country or m.country
     for m in acts.mentions:
         if m.actor is not None:
             continue
@@ -56,6 +58,30 @@ def resolve(acts: ArticleActors, res: Resources, article_date: str | None,
         if m.type == PERSON and m.actor in res.people:
             m.gender = m.gender or res.people[m.actor].gender
             m.country = m.country or res.people[m.actor].country
+
+
+def _apposed_name(k: int, mentions: list[ActorMention], tokens: tuple[Token, ...]) -> ActorMention | None:
+    """The person a title names in apposition: "The Italian foreign minister, Luigi Di Maio", "the
+    Secretary-General of the Kurdistan Democratic Party of Iran (KDPI) Hassan Rastegar"."""
+    m, i = mentions[k], mentions[k].end
+    if i < len(tokens) and tokens[i].text == ",":
+        i += 1
+    elif i + 1 < len(tokens) and tokens[i].lower == "of":
+        i += 2 if tokens[i + 1].lower == "the" else 1
+        for org in mentions[k + 1:]:
+            if org.start != i or org.type != ORG:
+                break
+            i = org.end
+            while i < len(tokens) and tokens[i].text in ("(", ")"):
+                i += 1
+        if i == m.end + 1 or (i < len(tokens) and tokens[i].text == ","):
+            i += 1
+    else:
+        return None
+    nxt = next((x for x in mentions[k + 1:] if x.start >= i), None)
+    if nxt is None or nxt.start != i or nxt.type != PERSON or nxt.form != "name" or not nxt.actor:
+        return None
+    return nxt
 
 
 def _by_surname(m: ActorMention, named: list[ActorMention], res: Resources, date: str | None) -> str | None:

@@ -361,6 +361,9 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             subject = self._sentence_subject(trig, groups, effects, a) or (
                 self._clause_subject_after(obj, groups, effects) if trig.start - a <= 6 else None)
             used_prev = subject is not None
+        if frame == "visit" and pos == "noun" and obj \
+                and self.toks[self.mentions[obj[0]].start - 1].lower == "by":
+            subject, obj = obj, None  # "a visit to Ukraine by Taiwan's vice president": the visitor
         if obj is None and frame == "visit" and place_groups:
             obj = place_groups.pop(0)  # "arrived in Beijing": the place visited is the host
         if obj is None and frame == "visit":
