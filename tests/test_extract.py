@@ -343,3 +343,11 @@ def test_extract_a_visit_by_someone_has_the_visitor_after_by(extract_text):
     ex = extract_text("The talks were overshadowed by a visit to Chile by Peru's vice president Luis Vargas.")
     roles = {p.actor: p.role for p in ex.events[0].participants}
     assert roles == {"luis-vargas": "visitor", "CHL": "host"}
+
+
+def test_extract_one_subject_meeting_people_of_two_countries_is_two_meetings(extract_text):
+    ex = extract_text("Antony Blinken held talks with his Chinese counterpart, Wang Yi, and the Japanese "
+                      "foreign minister, Yoshimasa Hayashi, on Monday.")
+    assert sorted(_pairs(ex)) == [["antony-blinken", "wang-yi"], ["antony-blinken", "yoshimasa-hayashi"]]
+    ex = extract_text("In Beijing, Antony Blinken will meet President Xi Jinping and Foreign Minister Wang Yi.")
+    assert _pairs(ex) == [["antony-blinken", "wang-yi", "xi-jinping"]]

@@ -31,6 +31,8 @@ class Candidate:
     #: a second party met in turn ("met with the IMF, then with President Trump") and who met it
     sequel: list[str] = field(default_factory=list)
     subject: list[str] = field(default_factory=list)
+    #: the sides one subject met in turn ("Suga will meet Modi and Duterte"): one meeting each
+    hosts: list[list[str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ class EventMerging:
 
     def _merge(self, cands: list[Candidate]) -> list[Event]:
         merged: list[Candidate] = []
-        for c in (part for c in cands for part in self._split_visit(c)):
+        for c in (part for c in cands for part in self._split_hosts(c)):
             target = self._merge_target(c, merged)
             if target is not None:
                 absorb(target, c)
@@ -107,6 +107,19 @@ class EventMerging:
                     taken.add(actor)
             out.append((actor, role))
         return out
+
+    def _split_hosts(self, c: Candidate) -> list[Candidate]:
+        """ "Suga will meet Modi and Duterte": one meeting with each country's side."""
+        if len(c.hosts) < 2:
+            return self._split_visit(c)
+        parts = []
+        met = {a for side in c.hosts for a in side}
+        for side in c.hosts:
+            part = copy.copy(c)
+            part.participants = [p for p in c.participants if p[0] not in met or p[0] in side]
+            part.issues, part.evidence, part.hosts = list(c.issues), list(c.evidence), []
+            parts.append(part)
+        return parts
 
     def _split_visit(self, c: Candidate) -> list[Candidate]:
         """ "He visited Japan, South Korea and China": one visit per host country."""

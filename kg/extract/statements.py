@@ -416,6 +416,17 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                           date, precision, issues, [evidence], round(max(confidence, 0.1), 2))
         if obj and subject:
             cand.subject = [self.mentions[k].actor for k in subject if self.mentions[k].actor]
+            # "Suga will meet Modi and Duterte": one meeting with each country's people (but one
+            # with "President Suharto, Finance Minister Mar'ie Muhammad and ...", all Indonesian)
+            sides: dict[str, list[str]] = {}
+            for k in obj:
+                m = self.mentions[k]
+                if m.actor and all(m.actor != a for a in cand.subject):
+                    sides.setdefault(m.country or m.actor, []).append(m.actor)
+            if len(cand.subject) == 1 and len(sides) >= 2 and frame in ("meet", "visit") and kind != "summit" \
+                    and all(self.mentions[k].type == PERSON and self.mentions[k].country
+                            for k in obj if self.mentions[k].actor and self.mentions[k].actor not in cand.subject):
+                cand.hosts = [list(dict.fromkeys(v)) for v in sides.values()]
             cand.sequel = [self.mentions[k].actor for k in self._sequel(obj, groups, b) if self.mentions[k].actor]
         if status_rule:
             self.hits.add(status_rule)
