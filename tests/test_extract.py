@@ -351,3 +351,10 @@ def test_extract_one_subject_meeting_people_of_two_countries_is_two_meetings(ext
     assert sorted(_pairs(ex)) == [["antony-blinken", "wang-yi"], ["antony-blinken", "yoshimasa-hayashi"]]
     ex = extract_text("In Beijing, Antony Blinken will meet President Xi Jinping and Foreign Minister Wang Yi.")
     assert _pairs(ex) == [["antony-blinken", "wang-yi", "xi-jinping"]]
+
+
+def test_extract_a_country_side_is_its_minister_in_the_same_office(extract_text):
+    ex = extract_text("Foreign ministers Antony Blinken and Melanie Joly met ministers from Italy and Spain "
+                      "in Rome on Monday.\n\nItalian Foreign Minister Antonio Tajani told reporters it went well.\n\n"
+                      "Italian Defence Minister Guido Crosetto was not there.")
+    assert _pairs(ex) == [sorted(["antony-blinken", "melanie-joly", "antonio-tajani", "ESP"])]

@@ -119,7 +119,8 @@ def _role_family(role: str | None) -> tuple[str, ...]:
     return (role,)
 
 
-def _mention_roles(m: ActorMention, res: Resources, date: str | None) -> set[str]:
+def mention_roles(m: ActorMention, res: Resources, date: str | None) -> set[str]:
+    """The offices a mention gives its person: its title's, and the gazetteer's on the date."""
     roles = {m.role} if m.role else set()
     person = res.people.get(m.actor or "")
     if person is not None:
@@ -132,7 +133,7 @@ def _by_title(m: ActorMention, mentions: list[ActorMention], res: Resources, dat
     for prev in reversed([x for x in mentions if x.start < m.start and x.type == PERSON and x.actor]):
         if m.country and prev.country and prev.country != m.country:
             continue
-        if wanted & _mention_roles(prev, res, date):
+        if wanted & mention_roles(prev, res, date):
             return prev.actor
     if m.country and date:
         holders = res.holders(wanted, m.country, date)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import copy
 
 from ..model import Event, Participant, Place, Suppressed
+from ..resources import GENERIC_ROLES
 from .candidates import PLANNED, Candidate, absorb
+from .coref import mention_roles
 from .mentions import PERSON
 
 
@@ -25,7 +27,7 @@ class EventMerging:
                 merged.append(c)
         merged = self._merge_again(merged)
         for c in merged:
-            c.participants = self._drop_redundant_countries(self._speakers_for_countries(c))
+            c.participants = self._drop_redundant_countries(self._peers_for_countries(self._speakers_for_countries(c)))
         self._dateline_places(merged)
         merged = [c for c in merged if self._keep(c)]
         merged = self._drop_covered_visits(merged)
@@ -90,6 +92,35 @@ class EventMerging:
             if self._members_of_group(ids, pids) or self._members_of_group(pids, ids):
                 return prev  # the G7 summit and the seven leaders Kishida welcomed to it
         return None
+
+    def _peers_for_countries(self, participants: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """At a meeting of office holders ("Rubio, Joly and ministers from Britain and Japan"), a
+        country's side is the one person of that country the article names in the same office
+        ("British foreign minister David Lammy")."""
+        people = [a for a, _ in participants if a not in self.res.countries and a not in self.res.organisations]
+        if len(participants) < 3 or len(people) < 2:
+            return participants
+        held: dict[str, int] = {}
+        for a in people:
+            for office in self._offices(a) - GENERIC_ROLES:
+                held[office] = held.get(office, 0) + 1
+        shared = {o for o, n in held.items() if n >= 2 and 2 * n >= len(people)}
+        if not shared:
+            return participants
+        taken = {a for a, _ in participants}
+        out = []
+        for actor, role in participants:
+            if actor in self.res.countries:
+                peers = {m.actor for m in self.mentions if m.type == PERSON and m.actor and m.actor not in taken
+                         and self._country_of(m.actor) == actor and self._offices(m.actor) & shared}
+                if len(peers) == 1:
+                    actor = peers.pop()
+                    taken.add(actor)
+            out.append((actor, role))
+        return out
+
+    def _offices(self, actor: str) -> set[str]:
+        return {r for m in self.mentions if m.actor == actor for r in mention_roles(m, self.res, self.date)}
 
     def _speakers_for_countries(self, c: Candidate) -> list[tuple[str, str]]:
         """A country side is the one person of that country its own sentences name ("ministers
