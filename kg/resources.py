@@ -22,6 +22,8 @@ from .errors import ResourceError
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 ISSUE_NS = "https://w3id.org/kg/issue/"
 #: affiliations too vague to identify a person by surname alone (what imported lexicons give)
+#: "bin", "ibn": a name made of given name and father's name is used by its given name
+_PATRONYMIC_MARKERS = frozenset({"bin", "ibn", "bint"})
 GENERIC_ROLES = frozenset({"government_official", "politician", "military_officer", "opposition_figure",
                            "legislator", "judge", "intelligence_officer"})
 RULE_TYPES = ("trigger", "status", "context", "boilerplate", "group")
@@ -214,6 +216,8 @@ class Resources:
         last = surname_of(name)
         if len(words) > 1 and country in self.family_name_first and words[0] != last:
             return (words[0], last)
+        if len(words) > 2 and words[1].lower() in _PATRONYMIC_MARKERS:
+            return (words[0], last)  # "Crown Prince Abdullah" of Abdullah bin Abdulaziz
         return (last,)
 
     @cached_property

@@ -358,3 +358,15 @@ def test_extract_a_country_side_is_its_minister_in_the_same_office(extract_text)
                       "in Rome on Monday.\n\nItalian Foreign Minister Antonio Tajani told reporters it went well.\n\n"
                       "Italian Defence Minister Guido Crosetto was not there.")
     assert _pairs(ex) == [sorted(["antony-blinken", "melanie-joly", "antonio-tajani", "ESP"])]
+
+
+def test_extract_royal_names_by_given_name_and_honorific_after_a_title(extract_text):
+    ex = extract_text("Antony Blinken met Crown Prince Abdullah and Minister of Defence Prince Sultan in Jeddah.",
+                      date="1996-08-26")
+    assert _pairs(ex) == [["abdullah-bin-abdulaziz", "antony-blinken", "sultan-bin-abdulaziz"]]
+
+
+def test_extract_a_country_before_an_institution_gives_the_title_holder_its_country(extract_text):
+    ex = extract_text("U.S. Senate Armed Services Committee chairman Tom Ridley met Saudi officials in Riyadh.")
+    countries = {a.id: a.country for a in ex.actors}
+    assert countries["tom-ridley"] == "USA"

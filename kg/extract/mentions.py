@@ -212,7 +212,8 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                 i = best.end
                 continue
         if best.prefix == TITLE:
-            mention, i = _titled(i, best.end, None, best.value, _span_text(text, toks, i, best.end), toks,
+            mention, i = _titled(i, best.end, _institution_country(i, toks, out.mentions, institution),
+                                 best.value, _span_text(text, toks, i, best.end), toks,
                                  starts, res, particles, sent_of, out, article_date)
             if mention:
                 out.mentions.append(mention)
@@ -222,6 +223,19 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
     _add_surnames(out, toks, res, sent_of, article_date, starts)
     out.mentions.sort(key=lambda m: m.start)
     return out
+
+
+def _institution_country(i: int, toks: tuple[Token, ...], mentions: list[ActorMention],
+                         institution: set[str]) -> str | None:
+    """The country in front of an institution's name before a title: "U.S. Senate Intelligence
+    Committee chairman Arlen Specter"."""
+    k = i - 1
+    while k >= 0 and i - k <= 4 and toks[k].is_title and not any(m.start <= k < m.end for m in mentions[-1:]):
+        k -= 1
+    if k == i - 1 or not any(t.text in institution for t in toks[k + 1:i]) or not mentions:
+        return None
+    last = mentions[-1]
+    return last.actor if last.end == k + 1 and last.type == COUNTRY and last.form == "name" else None
 
 
 def _title_case(toks: tuple[Token, ...]) -> bool:
@@ -323,6 +337,8 @@ def _titled(start: int, title_end: int, country: str | None, role: str | None, t
     """A title, with what follows it: a known person, a new name, a surname, or nothing."""
     j = title_end
     s = sent_of[start]
+    if j + 1 < len(toks) and toks[j].text in res.naming.get("honorifics", ()) and toks[j + 1].is_title:
+        j += 1  # "Minister of Defence Prince Sultan": the honorific is no part of the name
     ms = starts.get(j)
     person = next((m for m in ms if m.prefix == ACTOR and m.kind == "person"), None) if ms else None
     if person is not None:

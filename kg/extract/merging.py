@@ -127,9 +127,10 @@ class EventMerging:
         from Canada and Japan ... Canadian Foreign Minister Melanie Joly said")."""
         sentences = {e.sentence for e in c.evidence}
         taken = {a for a, _ in c.participants}
+        sides = {self._country_of(a) for a in taken if a not in self.res.countries}
         out = []
         for actor, role in c.participants:
-            if actor in self.res.countries:
+            if actor in self.res.countries and actor not in sides:  # a side no named party speaks for yet
                 named = {m.actor for s in sentences for m in (self.mentions[k] for k in self.by_sentence.get(s, ()))
                          if m.type == PERSON and m.actor and m.form in ("name", "surname")
                          and self._country_of(m.actor) == actor and m.actor not in taken}
@@ -186,7 +187,11 @@ class EventMerging:
         """Every actor of ``small`` is in ``big``, or is a country that a person of ``big`` speaks for
         ("talks with Iraqi officials" and "talks with Iraqi Deputy Prime Minister Tareq Aziz")."""
         countries = {self._country_of(a) for a in big}
-        spoken_for = [a for a in small if a not in big and a in self.res.countries and a in countries]
+        people_countries = {self._country_of(a) for a in big if a not in self.res.countries}
+        # a country in both that a person of ``big`` speaks for ("met Saudi officials" and "talks with
+        # Saudi officials ... met Crown Prince Abdullah") is covered too
+        spoken_for = [a for a in small if a in self.res.countries
+                      and ((a not in big and a in countries) or (a in big and a in people_countries))]
         rest = [a for a in small if a not in big and a not in spoken_for]
         # a person whose country the article does not say may speak for one of the rest
         unplaced = [a for a in big if self._country_of(a) is None and a not in self.res.organisations]
