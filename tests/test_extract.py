@@ -370,3 +370,12 @@ def test_extract_a_country_before_an_institution_gives_the_title_holder_its_coun
     ex = extract_text("U.S. Senate Armed Services Committee chairman Tom Ridley met Saudi officials in Riyadh.")
     countries = {a.id: a.country for a in ex.actors}
     assert countries["tom-ridley"] == "USA"
+
+
+def test_extract_a_groups_summit_has_the_member_leaders_named_around_it(extract_text):
+    ex = extract_text("French President Emmanuel Macron called for G7 action on the fires.\n\n"
+                      "The G7 summit opens in Biarritz on Saturday.\n\n"
+                      "The call was backed by German Chancellor Olaf Scholz.\n\n"
+                      "Brazilian President Lula da Silva objected.", date="2023-06-19")
+    assert len(ex.events) == 1
+    assert set(ex.events[0].actor_ids) == {"g7", "emmanuel-macron", "olaf-scholz"}

@@ -30,8 +30,11 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     written: dict[str, list[str]] = {}
     for m in acts.mentions:
         if m.actor in used and m.form in ("name", "surname"):
-            written.setdefault(m.actor, []).append(
-                article.text[an.tokens[m.start].idx:an.tokens[m.end - 1].end])
+            form = article.text[an.tokens[m.start].idx:an.tokens[m.end - 1].end]
+            written.setdefault(m.actor, []).append(form)
+            if m.title and form.startswith(m.title) and form != m.title:
+                # "Minister of Defence and Aviation Prince Sultan": the name after the title
+                written[m.actor].append(form[len(m.title):].strip())
     actors = tuple(_with_article_name(_actor(a, res, acts), article.text, res, written.get(a, []))
                    for a in sorted(used))
     mentions = tuple(

@@ -28,6 +28,7 @@ class EventMerging:
         merged = self._merge_again(merged)
         for c in merged:
             c.participants = self._drop_redundant_countries(self._peers_for_countries(self._speakers_for_countries(c)))
+            c.participants += self._leaders_at_summit(c)
         self._dateline_places(merged)
         merged = [c for c in merged if self._keep(c)]
         merged = self._drop_covered_visits(merged)
@@ -118,6 +119,23 @@ class EventMerging:
                     taken.add(actor)
             out.append((actor, role))
         return out
+
+    def _leaders_at_summit(self, c: Candidate) -> list[tuple[str, str]]:
+        """A summit of a grouping with no one named at it ("G7 was scheduled to meet this weekend")
+        has the member countries' leaders the article names around it ("Macron called for G7 action",
+        "seconded by Merkel and Johnson")."""
+        ids = [a for a, _ in c.participants]
+        if c.kind != "summit" or len(ids) != 1 or not self._grouping(ids[0]):
+            return []
+        members = set(self.res.organisations[ids[0]].members)
+        near = {s for e in c.evidence for s in range(e.sentence - SUMMIT_REACH, e.sentence + SUMMIT_REACH + 1)}
+        leaders = []
+        for m in self.mentions:
+            if m.sentence in near and m.type == PERSON and m.actor and m.form == "name" \
+                    and self._country_of(m.actor) in members and self._offices(m.actor) & _LEADERS \
+                    and all(m.actor != a for a, _ in leaders):
+                leaders.append((m.actor, "participant"))
+        return leaders
 
     def _offices(self, actor: str) -> set[str]:
         return {r for m in self.mentions if m.actor == actor for r in mention_roles(m, self.res, self.date)}
@@ -265,6 +283,9 @@ class EventMerging:
             confidence=c.confidence, evidence=tuple(dict.fromkeys(c.evidence)))
 
 
+#: how many sentences around a group's summit its member leaders are looked for
+SUMMIT_REACH = 2
+_LEADERS = frozenset({"head_of_state", "head_of_government"})
 _FAMILIES = ({"meeting", "talks", "negotiations", "visit"}, {"call", "talks", "negotiations"},
              {"summit", "conference", "visit"})
 
