@@ -379,3 +379,17 @@ def test_extract_a_groups_summit_has_the_member_leaders_named_around_it(extract_
                       "Brazilian President Lula da Silva objected.", date="2023-06-19")
     assert len(ex.events) == 1
     assert set(ex.events[0].actor_ids) == {"g7", "emmanuel-macron", "olaf-scholz"}
+
+
+def test_extract_a_definite_meeting_in_the_past_points_at_one_that_took_place(extract_text):
+    ex = extract_text("Antony Blinken held talks with Wang Yi in Beijing on Monday.\n\n"
+                      "Olaf Scholz is due to meet Emmanuel Macron next week.\n\n"
+                      "Officials said the meeting was productive and focused on trade.")
+    by_pair = {tuple(sorted(p.actor for p in e.participants)): e for e in ex.events}
+    assert "trade" in by_pair[("antony-blinken", "wang-yi")].issues
+    assert "trade" not in by_pair[("emmanuel-macron", "olaf-scholz")].issues
+
+
+def test_extract_a_gathering_for_a_summit_is_the_summit(extract_text):
+    ex = extract_text("The leaders of the G7 gathered for a summit in Hiroshima on Friday.", date="2023-05-19")
+    assert [e.kind for e in ex.events] == ["summit"]

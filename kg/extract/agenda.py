@@ -20,7 +20,9 @@ class IssueReading:
     def _following_issues(self, per: dict[int, SentenceParts], candidates: list[Candidate]) -> None:
         """Issues of the sentences that go on about a meeting: the next one, and up to
         ``ISSUE_REACH`` sentences on those that name its participants or "the two leaders"."""
-        reported = {c.sentence: {a for a, _ in c.participants} for c in candidates if not c.anaphoric}
+        # a sentence that reports a meeting, or points back at one ("the meeting was productive"),
+        # has issues of that meeting
+        reported = {c.sentence: {a for a, _ in c.participants} for c in candidates}
         refused = {x.sentence for x in self.suppressed if x.reason.startswith("status.")}
         for c in candidates:
             actors = {a for a, _ in c.participants}

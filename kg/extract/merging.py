@@ -19,6 +19,7 @@ class EventMerging:
         for c in (part for c in cands for part in self._split_hosts(c)):
             target = self._merge_target(c, merged)
             if target is not None:
+                self._finer_place(target, c)
                 absorb(target, c)
             elif c.quoted:
                 self.suppressed.append(Suppressed(self.article, c.rule.id, "quoted", c.sentence,
@@ -58,6 +59,7 @@ class EventMerging:
             for j in range(1, len(merged)):
                 target = self._merge_target(merged[j], merged[:j])
                 if target is not None:
+                    self._finer_place(target, merged[j])
                     absorb(target, merged.pop(j))
                     changed = True
                     break
@@ -90,7 +92,8 @@ class EventMerging:
                 return prev
             if any(self.res.organisations[a].kind == "grouping" for a in ids & pids if a in self.res.organisations):
                 return prev  # "the G7 talks", "G7 ministers discussed ...": one meeting of the group
-            if self._members_of_group(ids, pids) or self._members_of_group(pids, ids):
+            if (self._members_of_group(ids, pids) or self._members_of_group(pids, ids)) \
+                    and (same_family(c.kind, prev.kind) or c.anaphoric or prev.anaphoric):
                 return prev  # the G7 summit and the seven leaders Kishida welcomed to it
         return None
 
@@ -185,6 +188,16 @@ class EventMerging:
             part.issues, part.evidence = list(c.issues), list(c.evidence)
             parts.append(part)
         return parts
+
+    def _finer_place(self, target: Candidate, c: Candidate) -> None:
+        """A town the other report names beats the country one report gives ("host country
+        Canada" and "gathered in Charlevoix, Quebec")."""
+        if target.place is None or c.place is None or target.place.key not in self.res.countries:
+            return
+        country = self.res.countries[target.place.key]
+        if target.place.label in (country.name, *country.aliases) and c.place.key in (None, target.place.key) \
+                and c.place.label not in (country.name, *country.aliases):
+            target.place = c.place
 
     def _grouping(self, actor: str) -> bool:
         org = self.res.organisations.get(actor)

@@ -190,6 +190,10 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                 elif self.suppressed and self.suppressed[-1].reason == "no-participants":
                     bare_kinds.append(self.rules[trig.value].spec["kind"])
             real = [c for c in sentence_cands if not c.anaphoric]
+            for c in real:
+                # "when the members gather for a summit": the gathering is the summit
+                same = [d.kind for d in real if set(d.participants) == set(c.participants)]
+                c.kind = min(same, key=lambda k: _KIND_PRIORITY.index(k) if k in _KIND_PRIORITY else len(_KIND_PRIORITY))
             if real and bare_kinds:
                 # "... held talks with Macron in Paris, the high point of a state visit": the
                 # sentence's meeting is of the more specific kind its other trigger names
@@ -401,6 +405,8 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             # "the summit" points back at a summit; "the meeting" or "the talks" at the last encounter;
             # a date beside it ("the summit ends on Sunday") is seldom the day it was held
             same = [e for e in earlier if (e.kind == kind if kind in SPECIFIC_KINDS else same_family(e.kind, kind))]
+            if status == HELD and any(e.status != PLANNED for e in same):
+                same = [e for e in same if e.status != PLANNED]  # "the meeting was efficient": one that took place
             participants = list(same[-1].participants) if same else []
             date = precision = None
         # marked anywhere in the sentence: "The G7 talks ... brought together ministers from Britain,
@@ -458,7 +464,7 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                     continue
                 if m.role in NON_PARTY_ROLES:
                     continue  # "a U.S. embassy spokesman said ...": reports, does not take part
-                if m.form == CAPITAL or (frame == "visit" and role_name == "host" and m.type == COUNTRY):
+                if m.form in (CAPITAL, "seat") or (frame == "visit" and role_name == "host" and m.type == COUNTRY):
                     if frame == "visit" and role_name == "host":
                         place = place or self._place_of(m)
                     elif self._is_modifier(m, trig) or effects.get(k) == "place":
