@@ -393,3 +393,20 @@ def test_extract_a_definite_meeting_in_the_past_points_at_one_that_took_place(ex
 def test_extract_a_gathering_for_a_summit_is_the_summit(extract_text):
     ex = extract_text("The leaders of the G7 gathered for a summit in Hiroshima on Friday.", date="2023-05-19")
     assert [e.kind for e in ex.events] == ["summit"]
+
+
+def test_extract_a_visit_by_someone_to_a_place_and_a_country_shaken_during_one(extract_text):
+    ex = extract_text("During a visit by Keir Starmer to the White House last month, Donald Trump praised the deal.",
+                      date="2025-03-20")
+    assert _pairs(ex) == [["donald-trump", "keir-starmer"]]
+    ex = extract_text("An earthquake shook Costa Rica on Wednesday during a visit by Japanese Prime Minister "
+                      "Ryutaro Hashimoto.", date="1996-08-28")
+    roles = {p.actor: p.role for p in ex.events[0].participants}
+    assert roles == {"ryutaro-hashimoto": "visitor", "CRI": "host"}
+
+
+def test_extract_a_later_report_of_all_three_keeps_one_joint_meeting(extract_text):
+    ex = extract_text("Tony Blair has met Italian Prime Minister Silvio Berlusconi and German Chancellor "
+                      "Gerhard Schroeder to talk about the budget.\n\n"
+                      "The Downing Street talks covered a range of other topics.", date="2004-12-14")
+    assert _pairs(ex) == [["gerhard-schroeder", "silvio-berlusconi", "tony-blair"]]

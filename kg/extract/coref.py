@@ -68,13 +68,16 @@ def _apposed_name(k: int, mentions: list[ActorMention], tokens: tuple[Token, ...
         i += 1
     elif i + 1 < len(tokens) and tokens[i].lower == "of":
         i += 2 if tokens[i + 1].lower == "the" else 1
+        orgs = 0
         for org in mentions[k + 1:]:
             if org.start != i or org.type != ORG:
                 break
-            i = org.end
+            i, orgs = org.end, orgs + 1
             while i < len(tokens) and tokens[i].text in ("(", ")"):
                 i += 1
-        if i == m.end + 1 or (i < len(tokens) and tokens[i].text == ","):
+        if not orgs:
+            return None  # "president of the International Brotherhood": no name follows an organisation
+        if i < len(tokens) and tokens[i].text == ",":
             i += 1
     else:
         return None

@@ -16,6 +16,12 @@ class EventMerging:
 
     def _merge(self, cands: list[Candidate]) -> list[Event]:
         merged: list[Candidate] = []
+        # "Blair has met Berlusconi and Schroeder ... The Downing Street talks covered ...": a later
+        # report of the same three is of one joint meeting, not of one meeting with each
+        joint = {frozenset(a for a, _ in c.participants) for c in cands if c.anaphoric}
+        for c in cands:
+            if c.hosts and frozenset(a for a, _ in c.participants) in joint:
+                c.hosts = []
         for c in (part for c in cands for part in self._split_hosts(c)):
             target = self._merge_target(c, merged)
             if target is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS as COMMON_WORDS
 
@@ -367,7 +368,13 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             used_prev = subject is not None
         if frame == "visit" and pos == "noun" and obj \
                 and self.toks[self.mentions[obj[0]].start - 1].lower == "by":
-            subject, obj = obj, None  # "a visit to Ukraine by Taiwan's vice president": the visitor
+            # "a visit to Ukraine by Taiwan's vice president", "a visit by Starmer to the White House"
+            before, subject = subject, obj
+            after = replace(trig, end=self.mentions[subject[-1]].end)
+            obj, later_places = self._object(after, groups, effects, b)
+            place_groups += later_places
+            if obj is None and not place_groups and before and all(self.mentions[k].type == COUNTRY for k in before):
+                obj = before  # "shook Costa Rica during a visit by Hashimoto": the country visited
         if obj is None and frame == "visit" and place_groups:
             obj = place_groups.pop(0)  # "arrived in Beijing": the place visited is the host
         if obj is None and frame == "visit":
