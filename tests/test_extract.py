@@ -410,3 +410,9 @@ def test_extract_a_later_report_of_all_three_keeps_one_joint_meeting(extract_tex
                       "Gerhard Schroeder to talk about the budget.\n\n"
                       "The Downing Street talks covered a range of other topics.", date="2004-12-14")
     assert _pairs(ex) == [["gerhard-schroeder", "silvio-berlusconi", "tony-blair"]]
+
+
+def test_extract_a_month_an_agreement_was_reached_is_not_the_meetings(extract_text):
+    ex = extract_text("Rolf Ekeus would hold talks with Tariq Aziz as part of an agreement Iraq reached "
+                      "with the United Nations in June.", date="1996-08-26")
+    assert ex.events[0].status == "planned" and ex.events[0].date is None

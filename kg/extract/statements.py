@@ -42,6 +42,8 @@ _OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister",
                       "finance_minister", "trade_minister", "interior_minister", "national_security_adviser"})
 #: "..., the ministry said on Friday": the day of the statement, not of the meeting
 _REPORTED_ON = re.compile(r"\b(said|says|announced|told reporters|reported|confirmed|stated)( on| late on| early on)?\s*$")
+#: a verb between a meeting and a date that makes the date an agreement's
+_AGREED = re.compile(r"\b(reached|agreed|signed|struck|concluded)\b")
 #: a group right after one of these is a prepositional object, never a trigger's subject
 _PREPOSITIONS = frozenset({"with", "to", "from", "for", "of", "by", "against", "on", "about", "into", "toward",
                            "towards", "than", "over", "under", "between", "among"})
@@ -719,6 +721,11 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             return None, None
         at = self.toks[trig.start].idx
         nearest = min(found, key=lambda d: abs(d.start - at))
+        # "would hold talks ... under an agreement Iraq reached in June", "an agreement reached in
+        # June to hold talks": the month of what was agreed, not of the meeting
+        between = self.text[at:nearest.start] if nearest.start > at else self.text[max(start, nearest.start - 40):nearest.start]
+        if _AGREED.search(between):
+            return None, None
         resolved = dates_mod.resolve(nearest, self.date, future=status == PLANNED)
         return resolved if resolved else (None, None)
 
