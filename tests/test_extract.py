@@ -416,3 +416,11 @@ def test_extract_a_month_an_agreement_was_reached_is_not_the_meetings(extract_te
     ex = extract_text("Rolf Ekeus would hold talks with Tariq Aziz as part of an agreement Iraq reached "
                       "with the United Nations in June.", date="1996-08-26")
     assert ex.events[0].status == "planned" and ex.events[0].date is None
+
+
+def test_extract_the_two_countries_pointing_back_do_not_repeat_a_party(extract_text):
+    ex = extract_text("Dariusz Rosati will visit Chile on September 3.\n\n"
+                      "During Rosati's trip the two countries will sign an agreement.", date="1996-08-30")
+    for e in ex.events:
+        actors = [p.actor for p in e.participants]
+        assert len(actors) == len(set(actors))

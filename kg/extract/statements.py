@@ -409,7 +409,9 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                 participants, anaphoric = list(same[-1].participants), True
                 date = precision = None
         if anaphoric_plural and earlier:
-            participants = list(dict.fromkeys(p for p in earlier[-1].participants)) + participants
+            # "During Rosati's trip the two countries will sign ...": the visit reported before
+            before = list(dict.fromkeys(earlier[-1].participants))
+            participants = before + [p for p in participants if all(p[0] != q for q, _ in before)]
         if anaphoric and earlier:
             # "the summit" points back at a summit; "the meeting" or "the talks" at the last encounter;
             # a date beside it ("the summit ends on Sunday") is seldom the day it was held
