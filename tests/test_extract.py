@@ -424,3 +424,11 @@ def test_extract_the_two_countries_pointing_back_do_not_repeat_a_party(extract_t
     for e in ex.events:
         actors = [p.actor for p in e.participants]
         assert len(actors) == len(set(actors))
+
+
+def test_extract_an_epithet_before_a_title_and_a_since_date(extract_text):
+    ex = extract_text("Romano Prodi, in office since May 18, will be the first Western leader to meet "
+                      "Islamist Prime Minister Necmettin Erbakan since he came to power on June 28.",
+                      date="1996-08-28")
+    assert _pairs(ex) == [["necmettin-erbakan", "romano-prodi"]]
+    assert ex.events[0].date is None

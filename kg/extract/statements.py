@@ -42,6 +42,8 @@ _OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister",
                       "finance_minister", "trade_minister", "interior_minister", "national_security_adviser"})
 #: "..., the ministry said on Friday": the day of the statement, not of the meeting
 _REPORTED_ON = re.compile(r"\b(said|says|announced|told reporters|reported|confirmed|stated)( on| late on| early on)?\s*$")
+#: "in office since May 18", "since he came to power on June 28": the start of something else
+_SINCE = re.compile(r"\b(since|until|till)\b[^,;.]*$")
 #: a verb between a meeting and a date that makes the date an agreement's
 _AGREED = re.compile(r"\b(reached|agreed|signed|struck|concluded)\b")
 #: a group right after one of these is a prepositional object, never a trigger's subject
@@ -628,6 +630,9 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             if first.start < trig.end:
                 continue
             gap = self.toks[pos:first.start]
+            if gap and gap[-1].is_title and gap[-1].text.isalpha() and gap[-1].lower not in COMMON_WORDS \
+                    and (len(gap) == 1 or self._gap_word(gap[-2])):
+                gap = gap[:-1]  # "to meet Islamist Prime Minister Necmettin Erbakan": an epithet before the title
             linked = bool(gap) and gap[-1].lower == "with" and all(t.text.isalpha() and t.text.islower() for t in gap)
             if len(gap) > 6 or (not linked and any(not self._gap_word(t) for t in gap)):
                 return None, places
@@ -718,7 +723,8 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
         if dateline:
             start += dateline.end()  # "TOKYO, June 2 -": the day of the report, not of the meeting
         found = [d for d in dates_mod.find_dates(self.text, start, end)
-                 if not _REPORTED_ON.search(self.text[max(start, d.start - 24):d.start])]
+                 if not _REPORTED_ON.search(self.text[max(start, d.start - 24):d.start])
+                 and not _SINCE.search(self.text[max(start, d.start - 48):d.start])]
         if not found:
             return None, None
         at = self.toks[trig.start].idx
