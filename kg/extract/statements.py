@@ -400,21 +400,23 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             status = PLANNED
         issues = self._issues(parts, used)
         anaphoric = not participants and pos == "noun" and self._has_anaphor(trig, parts)
+        joined = False
         if not anaphoric and pos == "noun" and earlier and len(participants) == 1 \
                 and self._has_anaphor(trig, parts) and self._joins(trig, parts):
             # "The Italian foreign minister joined the talks": one more party to the talks before
             same = [e for e in earlier if (e.kind == kind if kind in SPECIFIC_KINDS else same_family(e.kind, kind))]
             if same:
-                for e in earlier:
-                    if e.sentence == same[-1].sentence:  # "gathered ... to discuss": one meeting
-                        e.participants.extend(p for p in participants if all(p[0] != q for q, _ in e.participants))
-                participants, anaphoric = list(same[-1].participants), True
+                participants = list(same[-1].participants) + [
+                    p for p in participants if all(p[0] != q for q, _ in same[-1].participants)]
+                anaphoric = joined = True
                 date = precision = None
         if anaphoric_plural and earlier:
             # "During Rosati's trip the two countries will sign ...": the visit reported before
-            before = list(dict.fromkeys(earlier[-1].participants))
+            # the last meeting reported in its own right, not one pointed back at
+            last = next((e for e in reversed(earlier) if not e.anaphoric), earlier[-1])
+            before = list(dict.fromkeys(last.participants))
             participants = before + [p for p in participants if all(p[0] != q for q, _ in before)]
-        if anaphoric and earlier:
+        if anaphoric and earlier and not joined:
             # "the summit" points back at a summit; "the meeting" or "the talks" at the last encounter;
             # a date beside it ("the summit ends on Sunday") is seldom the day it was held
             same = [e for e in earlier if (e.kind == kind if kind in SPECIFIC_KINDS else same_family(e.kind, kind))]
