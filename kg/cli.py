@@ -193,11 +193,14 @@ def viz(output: Annotated[Path, typer.Option("-o", "--output", help="HTML file t
                           construct=construct, max_nodes=max_nodes, title=title)
     finally:
         st.close()
-    typer.echo(f"wrote {output}: {len(data.nodes)} nodes, {len(data.edges)} edges ({data.view} view)")
+    scope = "".join([f" of the neighbourhood of {focus!r} (depth {depth})" if focus else "",
+                     f" of the meetings on {issue!r}" if issue else "", " of the query result" if query else ""])
+    typer.echo(f"wrote {output}: {len(data.nodes)} nodes, {len(data.edges)} edges ({data.view} view{scope})")
     if data.note:
         typer.echo(f"note: {data.note}")
     if open_ and not webbrowser.open(output.resolve().as_uri()):
-        raise UsageError(f"no browser found to open {output}; open it yourself")
+        # the page is written, which is the command's job; say so and leave opening it to the user
+        typer.echo(f"note: no browser found to open {output}; open it yourself", err=True)
 
 
 @app.command()

@@ -201,14 +201,15 @@ def built(tmp_path_factory):
 def test_cli_viz_focus_writes_the_page(built):
     r = kg("viz", "--focus", "Xi Jinping", "--depth", "1", "-o", "xi.html", "--store", "st", cwd=built)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.strip() == "wrote xi.html: 2 nodes, 1 edges (full view)"
+    assert r.stdout.strip() == ("wrote xi.html: 2 nodes, 1 edges "
+                                "(full view of the neighbourhood of 'Xi Jinping' (depth 1))")
     assert "Xi Jinping" in (built / "xi.html").read_text(encoding="utf-8")
 
 
 def test_cli_viz_query_file_and_auto_note(built):
     (built / "met.rq").write_text("CONSTRUCT { ?a kgo:met ?b } WHERE { ?a kgo:met ?b }", encoding="utf-8")
     r = kg("viz", "--query", "met.rq", "-o", "met.html", "--store", "st", cwd=built)
-    assert r.returncode == 0 and "(full view)" in r.stdout, r.stderr
+    assert r.returncode == 0 and "(full view of the query result)" in r.stdout, r.stderr
     r = kg("viz", "--max-nodes", "10", "-o", "small.html", "--store", "st", cwd=built)
     assert r.returncode == 0 and "(top view)" in r.stdout and "note: the graph has" in r.stdout
 
@@ -221,6 +222,13 @@ def test_cli_viz_open_calls_the_browser(built, tmp_path):
            env={"BROWSER": f"{sys.executable} {opener} %s"})
     assert r.returncode == 0, r.stderr
     assert seen.read_text() == (built / "page.html").resolve().as_uri()
+
+
+def test_cli_viz_open_without_a_browser_still_writes_the_page(built, tmp_path):
+    r = kg("viz", "--open", "-o", "nobrowser.html", "--store", "st", cwd=built,
+           env={"BROWSER": str(tmp_path / "no-such-browser"), "DISPLAY": "", "WAYLAND_DISPLAY": "", "TERM": ""})
+    assert r.returncode == 0 and (built / "nobrowser.html").exists(), r.stderr
+    assert "no browser found" in r.stderr
 
 
 @pytest.mark.parametrize("args,code,needle", [
