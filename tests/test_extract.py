@@ -432,3 +432,12 @@ def test_extract_an_epithet_before_a_title_and_a_since_date(extract_text):
                       date="1996-08-28")
     assert _pairs(ex) == [["necmettin-erbakan", "romano-prodi"]]
     assert ex.events[0].date is None
+
+
+def test_extract_the_speaker_of_a_fronted_speaking_phrase_was_at_the_meeting(extract_text):
+    ex = extract_text("Speaking to NATO and European Union officials gathered in Paris on Tuesday, Dutch Defence "
+                      "Minister Ruben Brekelmans urged more spending.", date="2025-03-11")
+    assert set(ex.events[0].actor_ids) == {"nato", "european-union", "ruben-brekelmans"}
+    ex = extract_text("NATO and European Union officials gathered in Paris on Tuesday, and Dutch Defence "
+                      "Minister Ruben Brekelmans urged more spending.", date="2025-03-11")
+    assert "ruben-brekelmans" not in ex.events[0].actor_ids

@@ -35,6 +35,8 @@ _OBJECT_GAP = {"with", "to", "between", "among", "amongst", "of", "by", "the", "
                "its", "a", "an", "top", "senior", "visiting", "new", "former", "host", "on", "for",
                "several", "two", "three", "four", "leaders", "both", "all", "other", "fellow"}
 _COUNTERPART_NOUNS = frozenset({"counterpart", "counterparts"})
+#: a sentence opening with one of these has its speaker at the meeting the opening phrase names
+_FRONTED_SPEAKING = frozenset({"speaking", "addressing", "talking"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
 _SUBJECT_BLOCKERS = {";", ":", "said", "says", "told", "—", "–", "(", ")", "“", "”", '"'}
 #: offices that have one holder per country, so "his counterpart" can be told from the date
@@ -424,6 +426,13 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                 same = [e for e in same if e.status != PLANNED]  # "the meeting was efficient": one that took place
             participants = list(same[-1].participants) if same else []
             date = precision = None
+        if self.toks[a].lower in _FRONTED_SPEAKING and trig.start - a <= 12:
+            # "Speaking to NATO military brass gathered in Paris, Dutch Defence Minister Brekelmans
+            # stressed ...": the one who addressed the gathering was at it
+            for k in self._fronted_speaker(trig, groups, b):
+                actor = self.mentions[k].actor
+                if actor and all(actor != p for p, _ in participants):
+                    participants.append((actor, "participant"))
         # marked anywhere in the sentence: "The G7 talks ... brought together ministers from Britain,
         # Canada and France" (sides); "... at the invitation of Prime Minister Kabariti", "a meeting
         # hosted by President Mubarak" (the inviter or host)
@@ -594,6 +603,18 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                 members = [k for k in g if effects.get(k) not in ("place", "topic", "reporter", "not-participant")]
                 return members or None
         return None
+
+    def _fronted_speaker(self, trig: Match, groups: list[list[int]], b: int) -> list[int]:
+        """The person group right after the comma that closes a fronted "Speaking to ..." phrase."""
+        for g in groups:
+            first = self.mentions[g[0]]
+            if first.start <= trig.end:
+                continue
+            if self.toks[first.start - 1].text == "," and all(self.mentions[k].type == PERSON for k in g):
+                return g
+            if any(t.text == "," for t in self.toks[trig.end:first.start]):
+                return []
+        return []
 
     def _clause_subject_after(self, obj: list[int], groups: list[list[int]], effects: dict[int, str]
                               ) -> list[int] | None:
