@@ -441,3 +441,23 @@ def test_extract_the_speaker_of_a_fronted_speaking_phrase_was_at_the_meeting(ext
     ex = extract_text("NATO and European Union officials gathered in Paris on Tuesday, and Dutch Defence "
                       "Minister Ruben Brekelmans urged more spending.", date="2025-03-11")
     assert "ruben-brekelmans" not in ex.events[0].actor_ids
+
+
+def test_extract_people_who_will_also_attend_join_the_last_meeting(extract_text):
+    ex = extract_text("NATO's military committee will visit Spain and Portugal next month.\n\n"
+                      "General Ana Ruiz, the alliance's top commander, and General Tom Hale will also attend.",
+                      date="1996-08-28")
+    assert {"ana-ruiz", "tom-hale"} <= set(ex.events[0].actor_ids)
+
+
+def test_extract_a_tour_of_another_year_is_not_the_one_reported(extract_text):
+    ex = extract_text("Antony Blinken will visit Spain next month.\n\n"
+                      "His last visit was in September 2019 in Italy.", date="2023-06-19")
+    assert len(ex.events) == 1 and ex.events[0].status == "planned"
+
+
+def test_extract_sides_from_countries_are_the_subject_and_beyond_marks_a_topic(extract_text):
+    ex = extract_text("Olaf Scholz said leaders from Brazil and China will meet at some point.")
+    assert _pairs(ex) == [["BRA", "CHN"]]
+    ex = extract_text("Beyond Ukraine, G7 foreign ministers also discussed trade in Quebec.")
+    assert "UKR" not in ex.events[0].actor_ids

@@ -209,6 +209,7 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             candidates.extend(sentence_cands)
             if not real:
                 self._agenda(s, parts, effects, candidates)
+                self._attendees(s, parts, candidates)
         self._headline_issues(per, candidates)
         self._following_issues(per, candidates)
         return self._merge(candidates), self.suppressed
@@ -425,6 +426,8 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             if status == HELD and any(e.status != PLANNED for e in same):
                 same = [e for e in same if e.status != PLANNED]  # "the meeting was efficient": one that took place
             participants = list(same[-1].participants) if same else []
+            if same and date and same[-1].date and date[:4] != same[-1].date[:4]:
+                participants = []  # "The committee's last tour was in September 1995": another one
             date = precision = None
         if self.toks[a].lower in _FRONTED_SPEAKING and trig.start - a <= 12:
             # "Speaking to NATO military brass gathered in Paris, Dutch Defence Minister Brekelmans
@@ -569,7 +572,8 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             before = first.start - 1
             while before > 0 and self.toks[before].lower in ("the", "a", "an"):
                 before -= 1
-            if gap and before >= 0 and self.toks[before].lower in _PREPOSITIONS:
+            if gap and before >= 0 and self.toks[before].lower in _PREPOSITIONS \
+                    and not all(effects.get(k) == "side" for k in members):
                 continue  # "an agreement Iraq reached with the United Nations to hold talks": not the subject
             if modifier is not None:
                 # "Blinken attended the G7 meeting": the attendee and the group both take part
@@ -721,6 +725,30 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
         if people:
             return min(people, key=lambda x: abs(x.start - m.start)).actor
         return m.country
+
+    def _attendees(self, s: int, parts: SentenceParts, candidates: list[Candidate]) -> None:
+        """ "General Joulwan and General Sheehan will also attend.": people who attend, with no
+        meeting named, join the meeting reported last."""
+        if not candidates or s - candidates[-1].sentence > 2:
+            return
+        a, b = self.an.sentences[s]
+        for c in parts.contexts:
+            rule = self.rules[c.value]
+            if rule.spec.get("effect") != "joins" or c.end >= b or self.toks[c.end].text not in (".", ",", ";"):
+                continue
+            people = [k for k in self.by_sentence.get(s, ()) if self.mentions[k].type == PERSON
+                      and self.mentions[k].form == "name" and self.mentions[k].actor and self.mentions[k].end <= c.start]
+            last = candidates[-1]
+            added = False
+            for k in people:
+                actor = self.mentions[k].actor
+                if all(actor != p for p, _ in last.participants):
+                    last.participants.append((actor, "participant"))
+                    added = True
+            if added:
+                last.evidence.append(self._sentence_evidence(s, rule.id))
+                self.hits.add(rule.id)
+            return
 
     def _joins(self, trig: Match, parts: SentenceParts) -> bool:
         """ "joined the talks", "attended the meeting": a verb of joining right before the meeting."""
