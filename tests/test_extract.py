@@ -461,3 +461,19 @@ def test_extract_sides_from_countries_are_the_subject_and_beyond_marks_a_topic(e
     assert _pairs(ex) == [["BRA", "CHN"]]
     ex = extract_text("Beyond Ukraine, G7 foreign ministers also discussed trade in Quebec.")
     assert "UKR" not in ex.events[0].actor_ids
+
+
+def test_extract_invited_to_take_part_with_a_parenthetical_list(extract_text):
+    ex = extract_text("India, along with China, Brazil and Russia, has been invited to take part in the G7 "
+                      "meeting in London on Friday.", date="2005-02-01")
+    assert ex.events[0].status == "planned"
+    assert set(ex.events[0].actor_ids) == {"IND", "CHN", "BRA", "RUS", "g7"}
+    ex = extract_text("Antony Blinken invited Wang Yi to visit Washington.")
+    assert ex.events == ()
+
+
+def test_extract_two_reports_of_a_groups_meeting_are_one(extract_text):
+    ex = extract_text("Nirmala Sitharaman is attending the G7 meeting as a guest.\n\n"
+                      "India, along with Brazil, has been invited to take part in the G7 meeting in London.",
+                      date="2023-06-19")
+    assert len(ex.events) == 1

@@ -85,6 +85,8 @@ class EventMerging:
                 return prev  # "G7 was scheduled to meet", "discussed at the G-7": the one summit of the article
             if c.date and prev.date and c.date != prev.date:
                 continue
+            if c.kind == prev.kind and any(self._grouping(a) for a in ids & pids):
+                return prev  # "Chidambaram is attending the G7 meeting" and "India has been invited to it"
             if (c.status == PLANNED) != (prev.status == PLANNED) and not (c.date and c.date == prev.date
                                                                           and len(c.date) == 10):
                 continue  # a planned and a held meeting are two, unless reported for the same day

@@ -130,6 +130,9 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
         self.suppressed: list[Suppressed] = []
         self.hits: set[str] = set()  # ids of the rules that changed the outcome
         self.quoted = _quoted_tokens(self.toks)
+        #: first words of the phrases of joining a meeting ("attended", "take part in")
+        self._joining_words = frozenset(p.split()[0].lower() for r in res.rules if r.spec.get("effect") == "joins"
+                                        for p in r.spec.get("phrases", ()))
         self._respective_counterparts()
 
     def _respective_counterparts(self) -> None:
@@ -325,6 +328,9 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
     def _status(self, s: int, trig: Match, parts: SentenceParts) -> tuple[str, str | None]:
         best, best_rule = HELD, None
         for st in parts.statuses:
+            if any(o.start <= st.start and st.end <= o.end and o.end - o.start > st.end - st.start
+                   for o in parts.statuses):
+                continue  # "invited" inside "invited to take part in": the longer phrase says it
             rule = self.rules[st.value]
             scope, window = rule.spec["scope"], int(rule.spec.get("window", 0))
             if scope == "before":
@@ -546,11 +552,20 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
         if pos_noun and trig.start >= 2 and self.toks[trig.start - 1].lower in ("the", "this", "that") \
                 and self.toks[trig.start - 2].lower in _EVENT_PREPOSITIONS:
             return None  # "welcomed X to the gathering", "spoke after the talks": a known event, no subject
+        after: int | None = None  # where the subject's gap resumes after a parenthetical side list
         for g in reversed(groups):
             m_last = self.mentions[g[-1]]
             if m_last.end > trig.start:
                 continue
-            gap = self.toks[m_last.end:trig.start]
+            first_start = self.mentions[g[0]].start
+            if after is None and all(effects.get(k) == "side" for k in g) and first_start >= 3 \
+                    and self.toks[first_start - 3].text == "," and m_last.end < trig.start \
+                    and self.toks[m_last.end].text == ",":
+                after = m_last.end + 1  # "India, along with China and Brazil, has been invited to ..."
+                continue
+            if after is not None and self.toks[m_last.end].text != ",":
+                after = None
+            gap = self.toks[after if after is not None else m_last.end:trig.start]
             if [t.lower for t in gap[:3]] == [",", "respectively", ","]:
                 gap = gap[3:]  # "A, B and C, respectively, gathered"
             if len(gap) > 16 or any(t.text in _SUBJECT_BLOCKERS for t in gap):
@@ -577,7 +592,10 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                 continue  # "an agreement Iraq reached with the United Nations to hold talks": not the subject
             if modifier is not None:
                 # "Blinken attended the G7 meeting": the attendee and the group both take part
-                return members + modifier if any(self.mentions[k].type == PERSON for k in members) else modifier
+                # ("India has been invited to take part in the G7 meeting": a country that attends, too)
+                attends = any(t.lower in self._joining_words for t in gap)
+                return members + modifier if attends or any(self.mentions[k].type == PERSON for k in members) \
+                    else modifier
             if not gap and pos_noun and all(self.mentions[k].type in (COUNTRY, ORG) for k in members):
                 modifier = members  # "G7 meeting", "U.S.-Ukraine talks": look on for an attendee
                 continue
