@@ -477,3 +477,20 @@ def test_extract_two_reports_of_a_groups_meeting_are_one(extract_text):
                       "India, along with Brazil, has been invited to take part in the G7 meeting in London.",
                       date="2023-06-19")
     assert len(ex.events) == 1
+
+
+def test_extract_who_said_the_meeting_was_good_sat_in_it(extract_text):
+    ex = extract_text("Russia held talks with the World Trade Organization in Geneva on Monday.\n\n"
+                      "Canada said the meeting was much more efficient than before.")
+    assert set(ex.events[0].actor_ids) == {"RUS", "wto", "CAN"}
+    ex = extract_text("Russia will hold talks with the World Trade Organization in Geneva next week.\n\n"
+                      "Canada said the meeting would be hard.")
+    assert "CAN" not in ex.events[0].actor_ids
+
+
+def test_extract_going_to_a_person_is_no_visit_and_next_weeks_meeting_is_planned(extract_text):
+    ex = extract_text("The newcomer award went to Argentine singer Ana Lopez.")
+    assert ex.events == ()
+    ex = extract_text("Ali Alatas spoke about next week's ministerial meeting of the Organisation of "
+                      "Islamic Cooperation in Jakarta.", date="1996-12-06")
+    assert [e.status for e in ex.events] == ["planned"]

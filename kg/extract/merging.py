@@ -6,7 +6,7 @@ import copy
 
 from ..model import Event, Participant, Place, Suppressed
 from ..resources import GENERIC_ROLES
-from .candidates import PLANNED, Candidate, absorb
+from .candidates import HELD, PLANNED, Candidate, absorb
 from .coref import mention_roles
 from .mentions import PERSON
 
@@ -86,7 +86,13 @@ class EventMerging:
             if c.date and prev.date and c.date != prev.date:
                 continue
             if c.kind == prev.kind and any(self._grouping(a) for a in ids & pids):
-                return prev  # "Chidambaram is attending the G7 meeting" and "India has been invited to it"
+                # "Chidambaram is attending the G7 meeting" and "India has been invited to it"; "the
+                # meeting of the G7" says nothing of its time, "the next meeting of G7 countries" does
+                for x, y in ((c, prev), (prev, c)):
+                    if x.status == HELD and x.status_rule is None and x.rule.spec.get("pos") == "noun" \
+                            and y.status == PLANNED:
+                        x.status = PLANNED
+                return prev
             if (c.status == PLANNED) != (prev.status == PLANNED) and not (c.date and c.date == prev.date
                                                                           and len(c.date) == 10):
                 continue  # a planned and a held meeting are two, unless reported for the same day

@@ -314,6 +314,7 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                     groups[-1].append(k)  # "U.S.-Ukraine talks"
                     continue
                 if between in (["'s"], ["’s"]) and m.type == PERSON and self.mentions[groups[-1][-1]].type == COUNTRY:
+                    m.country = m.country or self.mentions[groups[-1][-1]].actor
                     groups[-1].append(k)  # "Russia's Alexander Lebed": the country's own man
                     continue
             groups.append([k])
@@ -327,10 +328,8 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
 
     def _status(self, s: int, trig: Match, parts: SentenceParts) -> tuple[str, str | None]:
         best, best_rule = HELD, None
+        applicable = []
         for st in parts.statuses:
-            if any(o.start <= st.start and st.end <= o.end and o.end - o.start > st.end - st.start
-                   for o in parts.statuses):
-                continue  # "invited" inside "invited to take part in": the longer phrase says it
             rule = self.rules[st.value]
             scope, window = rule.spec["scope"], int(rule.spec.get("window", 0))
             if scope == "before":
@@ -341,6 +340,12 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                 ok = True
             if not ok or rule.spec.get("trigger_pos", self.rules[trig.value].spec["pos"]) != self.rules[trig.value].spec["pos"]:
                 continue  # "talks began" is under way; "visited China after he began" is not
+            applicable.append(st)
+        for st in applicable:
+            if any(o.start <= st.start and st.end <= o.end and o.end - o.start > st.end - st.start
+                   for o in applicable):
+                continue  # "invited" inside "invited to take part in": the longer phrase says it
+            rule = self.rules[st.value]
             status = rule.spec["status"]
             if _STATUS_RANK.get(status, 0) > _STATUS_RANK.get(best, 0):
                 best, best_rule = status, rule.id
@@ -388,6 +393,12 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             place_groups += later_places
             if obj is None and not place_groups and before and all(self.mentions[k].type == COUNTRY for k in before):
                 obj = before  # "shook Costa Rica during a visit by Hashimoto": the country visited
+        if frame == "visit" and pos == "verb" and trig.end - trig.start > 1 and obj and not place_groups \
+                and all(self.mentions[k].type == PERSON for k in obj):
+            # "the award went to Argentine Chango Spasiuk": one goes to a place, not to a person
+            self.suppressed.append(Suppressed(self.article, rule.id, "no-place", s,
+                                              self._sentence_evidence(s, rule.id).quote))
+            return None, subject
         if obj is None and frame == "visit" and place_groups:
             obj = place_groups.pop(0)  # "arrived in Beijing": the place visited is the host
         if obj is None and frame == "visit":
@@ -435,6 +446,10 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             if same and date and same[-1].date and date[:4] != same[-1].date[:4]:
                 participants = []  # "The committee's last tour was in September 1995": another one
             date = precision = None
+            speaker = self._judging_speaker(trig, groups) if participants and status == HELD \
+                and same and same[-1].status != PLANNED else None
+            if speaker and all(speaker != p for p, _ in participants):
+                participants.append((speaker, "participant"))
         if self.toks[a].lower in _FRONTED_SPEAKING and trig.start - a <= 12:
             # "Speaking to NATO military brass gathered in Paris, Dutch Defence Minister Brekelmans
             # stressed ...": the one who addressed the gathering was at it
@@ -624,6 +639,20 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             if self.mentions[g[-1]].end == j:
                 members = [k for k in g if effects.get(k) not in ("place", "topic", "reporter", "not-participant")]
                 return members or None
+        return None
+
+    def _judging_speaker(self, trig: Match, groups: list[list[int]]) -> str | None:
+        """ "Australia said it was one of the best meetings", "the US said the meeting was much more
+        efficient": who judges a meeting pointed back at from the inside sat in it."""
+        i = trig.start - 1
+        while i >= 0 and self.toks[i].lower in ("the", "that", "this"):
+            i -= 1
+        if i < 1 or self.toks[i].lower != "said":
+            return None
+        for g in groups:
+            last = self.mentions[g[-1]]
+            if last.end == i and len(g) == 1 and last.actor and last.role not in NON_PARTY_ROLES:
+                return last.actor
         return None
 
     def _fronted_speaker(self, trig: Match, groups: list[list[int]], b: int) -> list[int]:
