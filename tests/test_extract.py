@@ -494,3 +494,14 @@ def test_extract_going_to_a_person_is_no_visit_and_next_weeks_meeting_is_planned
     ex = extract_text("Ali Alatas spoke about next week's ministerial meeting of the Organisation of "
                       "Islamic Cooperation in Jakarta.", date="1996-12-06")
     assert [e.status for e in ex.events] == ["planned"]
+
+
+def test_extract_a_fronted_participle_visit_and_a_definite_conference(extract_text):
+    ex = extract_text("Before visiting Israel, Tony Blair made a surprise visit to Iraq.", date="2004-12-23")
+    hosts = sorted(next(p.actor for p in e.participants if p.role == "host") for e in ex.events)
+    assert hosts == ["IRQ", "ISR"] and all("tony-blair" in e.actor_ids for e in ex.events)
+    ex = extract_text("Tony Blair said the Palestinian Authority would meet at a London conference in March.\n\n"
+                      "Tony Blair visited Iraq on Tuesday.\n\n"
+                      "Analysts say the London conference will be a limited measure.", date="2004-12-23")
+    kinds = {e.kind: e for e in ex.events}
+    assert kinds["conference"].status == "planned" and "IRQ" not in kinds["conference"].actor_ids

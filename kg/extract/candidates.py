@@ -59,8 +59,9 @@ def absorb(target: Candidate, c: Candidate) -> None:
     target.confidence = max(target.confidence, c.confidence)
     if target.status == HELD and c.status == ONGOING:
         target.status = ONGOING  # "the second day of talks": still under way
-    if target.status == PLANNED and c.status in (HELD, ONGOING):
-        target.status = c.status  # planned for the day and then reported as taking place
+    if target.status == PLANNED and c.status in (HELD, ONGOING) and not (c.anaphoric and c.status_rule is None):
+        # planned for the day and then reported as taking place (not by a mere "the conference")
+        target.status = c.status
     target.evidence.extend(c.evidence)
     if not target.anaphoric and target.kind == "meeting" and c.kind in ("summit", "call") and not c.anaphoric:
         target.kind = c.kind

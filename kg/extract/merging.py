@@ -74,6 +74,11 @@ class EventMerging:
     def _merge_target(self, c: Candidate, merged: list[Candidate]) -> Candidate | None:
         ids = {a for a, _ in c.participants}
         hosts = {a for a, r in c.participants if r == "host"}
+        if c.anaphoric and ids:
+            # "the London conference" points back at the conference with those parties, before any other
+            for prev in reversed(merged):
+                if ids <= {a for a, _ in prev.participants} and (c.kind == prev.kind or same_family(c.kind, prev.kind)):
+                    return prev
         for prev in reversed(merged):
             pids = {a for a, _ in prev.participants}
             prev_hosts = {a for a, r in prev.participants if r == "host"}
@@ -107,7 +112,8 @@ class EventMerging:
             if any(self.res.organisations[a].kind == "grouping" for a in ids & pids if a in self.res.organisations):
                 return prev  # "the G7 talks", "G7 ministers discussed ...": one meeting of the group
             if (self._members_of_group(ids, pids) or self._members_of_group(pids, ids)) \
-                    and (same_family(c.kind, prev.kind) or c.anaphoric or prev.anaphoric):
+                    and (same_family(c.kind, prev.kind) or c.anaphoric or prev.anaphoric
+                         or self._most_members(ids, pids) or self._most_members(pids, ids)):
                 return prev  # the G7 summit and the seven leaders Kishida welcomed to it
         return None
 
@@ -227,6 +233,15 @@ class EventMerging:
             return False
         return all(a in self.res.people or self._country_of(a) for a in members) and \
             all(self._country_of(a) in org.members for a in members)
+
+    def _most_members(self, group: set[str], members: set[str]) -> bool:
+        """More than half of the group's member countries are there: the group's own meeting
+        (Kishida welcoming the six other leaders), not two members' talks beside it."""
+        if len(group) != 1:
+            return False
+        org = self.res.organisations.get(next(iter(group)))
+        countries = {self._country_of(a) for a in members}
+        return org is not None and 2 * len(countries & set(org.members)) > len(org.members)
 
     def _covers(self, small: set[str], big: set[str]) -> bool:
         """Every actor of ``small`` is in ``big``, or is a country that a person of ``big`` speaks for

@@ -299,8 +299,10 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                 marks = (effects.get(k), effects.get(groups[-1][-1]))
                 same_mark = marks[0] == marks[1] or (marks[0] is None and marks[1] in ("side", "not-participant"))
                 # "Britain, Canada and the United States" (a mark on the first covers the list)
+                # (not "Before visiting Israel, Mr Blair made ...": a clause's end, then its subject)
+                clause_end = between == [","] and m.type == PERSON and last.type == COUNTRY and last.form == "name"
                 if between and len(between) <= 3 and all(w in _GROUP_JOINERS or w == "the" for w in between) \
-                        and between[0] != "the" and same_mark:
+                        and between[0] != "the" and same_mark and not clause_end:
                     groups[-1].append(k)
                     continue
                 if 2 <= len(between) <= 5 and between[0] in _GROUP_JOINERS and m.title \
@@ -376,6 +378,10 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
         if subject is None and pos == "verb":
             if prev_subject is not None:
                 subject, used_prev = prev_subject, True
+            elif obj and trig.start - a <= 2 and self.toks[trig.start].lower.endswith("ing"):
+                # "Before visiting Israel, Mr Blair made ...": the main clause's subject visited
+                subject = self._clause_subject_after(obj, groups, effects)
+                used_prev = subject is not None
             else:
                 subject = self._sentence_subject(trig, groups, effects, a)
         elif subject is None and obj is not None and trig.end < b and self.toks[trig.end].lower == "with":
