@@ -505,3 +505,10 @@ def test_extract_a_fronted_participle_visit_and_a_definite_conference(extract_te
                       "Analysts say the London conference will be a limited measure.", date="2004-12-23")
     kinds = {e.kind: e for e in ex.events}
     assert kinds["conference"].status == "planned" and "IRQ" not in kinds["conference"].actor_ids
+
+
+def test_extract_joining_a_meeting_of_another_year_is_not_joining_the_last(extract_text):
+    ex = extract_text("Kyriakos Mitsotakis met Donald Trump on Tuesday.\n\n"
+                      "The United States sent Mike Pompeo to join the trilateral meeting on March 20 last year.",
+                      date="2020-01-10")
+    assert _pairs(ex) == [["donald-trump", "kyriakos-mitsotakis"]]

@@ -431,6 +431,8 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                 and self._has_anaphor(trig, parts) and self._joins(trig, parts):
             # "The Italian foreign minister joined the talks": one more party to the talks before
             same = [e for e in earlier if (e.kind == kind if kind in SPECIFIC_KINDS else same_family(e.kind, kind))]
+            if same and date and same[-1].date and date[:4] != same[-1].date[:4]:
+                same = []  # "sent Pompeo to join the trilateral meeting on March 20 last year": another one
             if same:
                 participants = list(same[-1].participants) + [
                     p for p in participants if all(p[0] != q for q, _ in same[-1].participants)]
