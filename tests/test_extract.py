@@ -512,3 +512,12 @@ def test_extract_joining_a_meeting_of_another_year_is_not_joining_the_last(extra
                       "The United States sent Mike Pompeo to join the trilateral meeting on March 20 last year.",
                       date="2020-01-10")
     assert _pairs(ex) == [["donald-trump", "kyriakos-mitsotakis"]]
+
+
+def test_extract_a_past_perfect_visit_is_an_aside_that_takes_no_following_issues(extract_text):
+    ex = extract_text("Arlen Specter met Saudi officials in Riyadh on Monday.\n\n"
+                      "He had earlier visited Japan.\n\n"
+                      "Specter said the bombing showed the need for counterterrorism cooperation.",
+                      date="1996-08-26")
+    by_host = {next((p.actor for p in e.participants if p.role == "host"), None): e for e in ex.events}
+    assert by_host["JPN"].issues == ()

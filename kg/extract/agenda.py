@@ -25,6 +25,8 @@ class IssueReading:
         reported = {c.sentence: {a for a, _ in c.participants} for c in candidates}
         refused = {x.sentence for x in self.suppressed if x.reason.startswith("status.")}
         for c in candidates:
+            if self._background(c):
+                continue  # "He had earlier visited Japan.": an aside; the next sentences go back to the story
             actors = {a for a, _ in c.participants}
             for s2 in range(c.sentence + 1, c.sentence + ISSUE_REACH + 1):
                 if (s2 in reported and reported[s2] != actors) or s2 in refused:
@@ -40,6 +42,13 @@ class IssueReading:
                 if added:
                     c.issues.extend(added)
                     c.evidence.append(self._sentence_evidence(s2, "issue.following-sentence"))
+
+    def _background(self, c: Candidate) -> bool:
+        """A meeting told in the past perfect ("had earlier visited", "had met") is background."""
+        i = c.trigger.start - 1
+        while i >= 0 and self.toks[i].lower in ("earlier", "previously", "already", "also", "once", "twice"):
+            i -= 1
+        return i >= 0 and self.toks[i].lower == "had" and self.rules[c.trigger.value].spec.get("pos") == "verb"
 
     def _headline_issues(self, per: dict[int, SentenceParts], candidates: list[Candidate]) -> None:
         """The headline names the topic of the meeting the lead reports ("Ukraine peace, global
