@@ -521,3 +521,13 @@ def test_extract_a_past_perfect_visit_is_an_aside_that_takes_no_following_issues
                       date="1996-08-26")
     by_host = {next((p.actor for p in e.participants if p.role == "host"), None): e for e in ex.events}
     assert by_host["JPN"].issues == ()
+
+
+def test_extract_a_reporting_country_in_talks_and_its_unnamed_country_minister(extract_text):
+    ex = extract_text("Pakistan said on Sunday that discussions with the International Monetary Fund are "
+                      "progressing well.", date="2024-06-30")
+    assert _pairs(ex) == [["PAK", "imf"]]
+    ex = extract_text("Pakistan said on Sunday that discussions with the International Monetary Fund are "
+                      "progressing well.\n\nFinance Minister Ahmed Qureshi confirmed that Islamabad is "
+                      "negotiating a loan to avoid a debt default.", date="2024-06-30")
+    assert _pairs(ex) == [["ahmed-qureshi", "imf"]]

@@ -58,6 +58,14 @@ def resolve(acts: ArticleActors, res: Resources, article_date: str | None,
         if m.type == PERSON and m.actor in res.people:
             m.gender = m.gender or res.people[m.actor].gender
             m.country = m.country or res.people[m.actor].country
+    for m in acts.mentions:
+        if m.type == PERSON and m.country is None and m.role and m.form == "name" and m.actor not in res.people:
+            # "Pakistan said ... Finance Minister Muhammad Aurangzeb confirmed that Islamabad ...": an
+            # office holder among one country's names holds that country's office
+            near = {x.actor for x in acts.mentions if x.type == COUNTRY and x.form in ("name", "capital", "seat")
+                    and m.sentence - 1 <= x.sentence <= m.sentence}
+            if len(near) == 1:
+                m.country = next(iter(near))
 
 
 def _apposed_name(k: int, mentions: list[ActorMention], tokens: tuple[Token, ...]) -> ActorMention | None:

@@ -387,7 +387,7 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
         elif subject is None and obj is not None and trig.end < b and self.toks[trig.end].lower == "with":
             # "Pakistan said that discussions with the IMF ...": the sentence's subject takes part;
             # "Following talks with Mr Blair, Mr Abbas said ...": so does the main clause's
-            subject = self._sentence_subject(trig, groups, effects, a) or (
+            subject = self._sentence_subject(trig, groups, effects, a, reporting=True) or (
                 self._clause_subject_after(obj, groups, effects) if trig.start - a <= 6 else None)
             used_prev = subject is not None
         if frame == "visit" and pos == "noun" and obj \
@@ -691,14 +691,18 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             return None
         return None
 
-    def _sentence_subject(self, trig: Match, groups: list[list[int]], effects: dict[int, str], a: int) -> list[int] | None:
+    def _sentence_subject(self, trig: Match, groups: list[list[int]], effects: dict[int, str], a: int,
+                          reporting: bool = False) -> list[int] | None:
+        """The first group of the sentence; with ``reporting``, also one that reports ("Pakistan said
+        that discussions with the IMF are progressing": Pakistan is in them)."""
+        skip = ("place", "topic", "not-participant") if reporting else ("place", "topic", "reporter", "not-participant")
         for g in groups:
             first = self.mentions[g[0]]
             if first.start >= trig.start:
                 return None
             if first.start - a > 8:
                 return None
-            members = [k for k in g if effects.get(k) not in ("place", "topic", "reporter", "not-participant")]
+            members = [k for k in g if effects.get(k) not in skip]
             if members:
                 return members
         return None
