@@ -531,3 +531,11 @@ def test_extract_a_reporting_country_in_talks_and_its_unnamed_country_minister(e
                       "progressing well.\n\nFinance Minister Ahmed Qureshi confirmed that Islamabad is "
                       "negotiating a loan to avoid a debt default.", date="2024-06-30")
     assert _pairs(ex) == [["ahmed-qureshi", "imf"]]
+
+
+def test_extract_the_speaker_after_wrapping_up_meetings_was_in_them_not_a_quotes_they(extract_text):
+    ex = extract_text("Antony Blinken said China and India would meet at some point.\n\n"
+                      "“Whether they agree or not, they should talk,” Marco Rubio said after wrapping up "
+                      "meetings with G7 foreign ministers.", date="2025-03-14")
+    g7 = next(e for e in ex.events if "g7" in e.actor_ids)
+    assert set(g7.actor_ids) == {"g7", "marco-rubio"}

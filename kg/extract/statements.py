@@ -591,6 +591,10 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
             gap = self.toks[after if after is not None else m_last.end:trig.start]
             if [t.lower for t in gap[:3]] == [",", "respectively", ","]:
                 gap = gap[3:]  # "A, B and C, respectively, gathered"
+            words = [t.lower for t in gap]
+            if len(words) >= 3 and words[0] in ("said", "says") and words[1] in ("after", "before", "while") \
+                    and words[2].endswith("ing") and len(words) <= 5:
+                gap = gap[3:]  # "Rubio said after wrapping up meetings with ...": the speaker was in them
             if len(gap) > 16 or any(t.text in _SUBJECT_BLOCKERS for t in gap):
                 return modifier or fallback
             # "Trump's special envoy, Steve Witkoff, spoke with ...": a name set off by commas
@@ -702,6 +706,8 @@ class EventBuilder(PlaceReading, IssueReading, EventMerging):
                 return None
             if first.start - a > 8:
                 return None
+            if first.start in self.quoted and trig.start not in self.quoted:
+                continue  # "“Whether they agree or not, they should talk,” Rubio said after meetings with ..."
             members = [k for k in g if effects.get(k) not in skip]
             if members:
                 return members
