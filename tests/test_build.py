@@ -164,3 +164,24 @@ def test_build_cli_jobs_zero_is_one_line(tmp_path):
                         "--no-exports"], cwd=tmp_path, capture_output=True, text=True)
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and "--jobs must be 1 or more" in r.stderr
+
+
+def test_build_exports_read_by_two_processes_are_byte_identical(resources, pipeline, tmp_path, monkeypatch):
+    """Large on-disk stores are exported by two processes (half of the graphs each, Turtle in
+    two halves): forced here on the sample corpus, the bytes are those of one process."""
+    import kg.export as kx
+
+    store = open_store(str(tmp_path / "st"))
+    build([CORPUS], store, resources, pipeline=pipeline)
+    formats = ("turtle", "nquads", "trig")
+    one = {fmt: export(store, fmt) for fmt in formats}
+    monkeypatch.setattr(kx, "_workers", lambda: 2)
+    monkeypatch.setattr(kx, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(kx, "PARALLEL_LINES", 10)
+    done = []
+    real = kx._read_in_two
+    monkeypatch.setattr(kx, "_read_in_two", lambda *a: done.append(real(*a)) or done[-1])
+    for fmt in formats:
+        assert export(store, fmt) == one[fmt], fmt
+    assert len(done) == 3 and all(d is not None for d in done)  # a worker did read half of the graphs
+    assert not list(tmp_path.glob(".kg-export-*"))  # the snapshot is gone
