@@ -8,6 +8,7 @@ Articles stream through: new ones are written in bulk batches (see
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing as mp
 import time
@@ -107,9 +108,15 @@ def build(paths: Iterable[str | Path], store: Store, res: Resources, *, pipeline
             _store_all(store, (_extract_one(item, nlp, res, run, digest) for item in todo), report)
         else:
             keep_bytes = isinstance(store, OxigraphStore)  # which loads N-Quads bytes as they are
-            with _pool(jobs, nlp, res, run, digest) as pool:
-                _store_all(store, (_from_bytes(r, keep_bytes) for r in _ordered(pool, todo, window=8 * jobs)),
-                           report)
+            # the workers' collector leaves alone what they inherit (the compiled pipeline,
+            # the resources): sweeping it would copy its memory pages into every worker
+            gc.freeze()
+            try:
+                with _pool(jobs, nlp, res, run, digest) as pool:
+                    _store_all(store, (_from_bytes(r, keep_bytes) for r in _ordered(pool, todo, window=16 * jobs)),
+                               report)
+            finally:
+                gc.unfreeze()
     in_use = [r["a"].value[len(iri.actor("")):] for r in store.query(_ACTORS_IN_USE)
               if r["a"].value.startswith(iri.actor(""))]
     store.replace_graph(iri.graph("actors"), gb.actor_quads(in_use, res))
