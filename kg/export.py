@@ -51,12 +51,19 @@ def _unique(lines: list[bytes]) -> list[bytes]:
     return list(compress(lines, map(ne, lines, [None, *lines[:-1]])))
 
 
-def _read_graphs(store: ox.Store | None, path: str | None, graphs: list[str], merged: bool) -> Any:
-    """The N-Triples lines of ``graphs``: when ``merged``, all of them sorted in one bytes (repeats
-    left in), else ``(<graph> token, its sorted lines joined)`` per graph. ``store`` None: open
-    ``path`` read-only (in a worker)."""
+def _half(store: ox.Store, half: int) -> list[str]:
+    """Every other graph (digests left out) in name order, from the first or the second."""
+    names = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value != DIGEST_GRAPH)
+    return names[half::2]
+
+
+def _read_graphs(store: ox.Store | None, path: str | None, half: int, merged: bool) -> Any:
+    """The N-Triples lines of one half of the graphs (see ``_half``): when ``merged``, all of
+    them sorted in one bytes (repeats left in), else ``(<graph> token, its sorted lines joined)``
+    per graph. ``store`` None: open ``path`` read-only (in a worker)."""
     if store is None:
         store = ox.Store.read_only(path)
+    graphs = _half(store, half)  # each process lists the graphs itself, at the same time
     nt = ox.RdfFormat.N_TRIPLES
     if merged:
         lines: list[bytes] = []
@@ -93,7 +100,6 @@ def _read_in_two(store: OxigraphStore, merged: bool) -> Any:
     faster or cannot be done, and the caller reads alone."""
     if store.location == MEMORY or _workers() < 2 or _disk_size(store.location) < PARALLEL_BYTES:
         return None
-    graphs = [g for g in store.graphs() if g != DIGEST_GRAPH]
     try:
         tmp = tempfile.mkdtemp(prefix=".kg-export-", dir=Path(store.location).resolve().parent)
     except OSError:
@@ -106,8 +112,8 @@ def _read_in_two(store: OxigraphStore, merged: bool) -> Any:
             return None
         try:
             with ProcessPoolExecutor(1, mp_context=mp.get_context("fork")) as pool:
-                future = pool.submit(_read_graphs, None, snapshot, graphs[1::2], merged)
-                here = _read_graphs(store.raw, None, graphs[0::2], merged)
+                future = pool.submit(_read_graphs, None, snapshot, 1, merged)
+                here = _read_graphs(store.raw, None, 0, merged)
                 there = future.result()
         except (OSError, BrokenProcessPool):  # no process to be had: read alone
             return None
