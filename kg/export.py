@@ -4,18 +4,33 @@ Byte-identical output for the same graph: statements are sorted as N-Triples/N-Q
 before Oxigraph's serialiser writes them, so neither insertion order nor storage layout
 shows through. Bookkeeping (graph digests) is left out. Stores hand the graphs over one at
 a time (``graph_ntriples``), which is Oxigraph's fastest way out of an on-disk store.
+
+Reading an on-disk store is mostly Oxigraph looking up the text of every term, one core's
+work; with two cores or more, a forked worker reads half of the graphs from a snapshot of
+the store (hard links, made in milliseconds) while this process reads the other half, and
+Turtle is written in two halves split between subjects, which Oxigraph's serialiser turns
+into the same bytes as one pass.
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
+import multiprocessing as mp
+import os
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from enum import Enum
+from itertools import compress
+from operator import ne
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
-from .graph.store import Store
+from .graph.store import DIGEST_GRAPH, MEMORY, OxigraphStore, Store
 from .graph.vocab import ACTOR, PREFIXES
 
 
@@ -26,13 +41,161 @@ class ExportFormat(str, Enum):
     jsonld = "jsonld"
 
 
-def _graph_lines(store: Store) -> list[tuple[bytes, list[bytes]]]:
-    """(``<graph>`` token, its sorted N-Triples lines) per named graph, in token order."""
-    out = []
-    for graph, data in store.graph_ntriples():
-        out.append((f"<{graph}>".encode("utf-8"), sorted({line for line in data.split(b"\n") if line})))
+def _split(data: bytes) -> list[bytes]:
+    return [line for line in data.split(b"\n") if line]
+
+
+def _unique(lines: list[bytes]) -> list[bytes]:
+    """Sorted lines without repeats (a statement that several graphs hold is written once)."""
+    lines.sort()
+    return list(compress(lines, map(ne, lines, [None, *lines[:-1]])))
+
+
+def _half(store: ox.Store, half: int) -> list[str]:
+    """Every other graph (digests left out) in name order, from the first or the second."""
+    names = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value != DIGEST_GRAPH)
+    return names[half::2]
+
+
+def _read_graphs(store: ox.Store | None, path: str | None, half: int, merged: bool) -> Any:
+    """The N-Triples lines of one half of the graphs (see ``_half``): when ``merged``, all of
+    them sorted in one bytes (repeats left in), else ``(<graph> token, its sorted lines joined)``
+    per graph. ``store`` None: open ``path`` read-only (in a worker)."""
+    if store is None:
+        store = ox.Store.read_only(path)
+    graphs = _half(store, half)  # each process lists the graphs itself, at the same time
+    nt = ox.RdfFormat.N_TRIPLES
+    if merged:
+        lines: list[bytes] = []
+        for graph in graphs:
+            lines += _split(store.dump(format=nt, from_graph=ox.NamedNode(graph)))
+        lines.sort()
+        return b"\n".join(lines)
+    return [(f"<{graph}>".encode("utf-8"), b"\n".join(sorted(_split(store.dump(format=nt, from_graph=ox.NamedNode(graph))))))
+            for graph in graphs]
+
+
+def _workers() -> int:
+    """Processes for an export: two where two cores and ``fork`` are there, else one."""
+    if "fork" not in mp.get_all_start_methods():
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return 2 if cores >= 2 else 1
+
+
+PARALLEL_BYTES = 64 << 20  # an on-disk store this large (about 200k triples) is read by two processes
+PARALLEL_LINES = 200_000  # Turtle of this many statements is written by two processes
+
+
+def _disk_size(path: str) -> int:
+    try:
+        return sum(entry.stat().st_size for entry in os.scandir(path) if entry.is_file())
+    except OSError:
+        return 0
+
+
+def _read_in_two(store: OxigraphStore, merged: bool) -> Any:
+    """``_read`` with half of the graphs read by a forked worker from a snapshot of the store
+    (hard links, so made in milliseconds, and nobody writes to it); None where that is no
+    faster or cannot be done, and the caller reads alone."""
+    if store.location == MEMORY or _workers() < 2 or _disk_size(store.location) < PARALLEL_BYTES:
+        return None
+    try:
+        tmp = tempfile.mkdtemp(prefix=".kg-export-", dir=Path(store.location).resolve().parent)
+    except OSError:
+        return None
+    try:
+        snapshot = str(Path(tmp) / "snapshot")
+        try:
+            store.raw.backup(snapshot)  # on the same file system: hard links, not a copy
+        except OSError:
+            return None
+        try:
+            with ProcessPoolExecutor(1, mp_context=mp.get_context("fork")) as pool:
+                future = pool.submit(_read_graphs, None, snapshot, 1, merged)
+                here = _read_graphs(store.raw, None, 0, merged)
+                there = future.result()
+        except (OSError, BrokenProcessPool):  # no process to be had: read alone
+            return None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    if merged:
+        # two sorted runs, which the sort merges in one pass
+        return _unique((here.split(b"\n") if here else []) + (there.split(b"\n") if there else []))
+    return sorted(((token, _split(data)) for token, data in here + there), key=lambda item: item[0])
+
+
+def _read(store: Store, merged: bool) -> Any:
+    """All graphs but the digests: the sorted N-Triples lines without repeats (``merged``), or
+    per graph ``(<graph> token, its sorted lines)`` in token order."""
+    if isinstance(store, OxigraphStore):
+        done = _read_in_two(store, merged)
+        if done is not None:
+            return done
+    if merged:
+        lines: list[bytes] = []
+        for _, data in store.graph_ntriples():
+            lines += _split(data)
+        return _unique(lines)
+    out = [(f"<{graph}>".encode("utf-8"), sorted(set(_split(data)))) for graph, data in store.graph_ntriples()]
     out.sort(key=lambda item: item[0])
     return out
+
+
+def _graph_lines(store: Store) -> list[tuple[bytes, list[bytes]]]:
+    """(``<graph>`` token, its sorted N-Triples lines) per named graph, in token order."""
+    return _read(store, merged=False)
+
+
+def _turtle_part(lines: list[bytes]) -> bytes:
+    triples = ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
+
+
+def _turtle_header() -> bytes:
+    """What Oxigraph's Turtle serialiser writes before the first statement (the prefixes)."""
+    x = ox.NamedNode("urn:x")
+    out = ox.serialize([ox.Triple(x, x, x)], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
+    return out[:out.rindex(b"<urn:x> <urn:x> <urn:x>")]
+
+
+_TURTLE_LINES: list[bytes] = []  # the second half, handed to a forked worker by fork itself
+
+
+def _turtle_second_half() -> bytes:
+    return _turtle_part(_TURTLE_LINES)
+
+
+def _turtle(lines: list[bytes]) -> bytes:
+    """Turtle of sorted N-Triples lines; with two workers, each half (split between two
+    subjects, so no subject block is cut) is serialised in its own process and the second
+    half's prefixes dropped, which gives the bytes of a single pass."""
+    global _TURTLE_LINES
+    if len(lines) < PARALLEL_LINES or _workers() < 2:
+        return _turtle_part(lines)
+    mid = len(lines) // 2
+
+    def subject(line: bytes) -> bytes:
+        return line[:line.index(b" ")]
+
+    while mid < len(lines) and subject(lines[mid]) == subject(lines[mid - 1]):
+        mid += 1
+    if mid >= len(lines):
+        return _turtle_part(lines)
+    _TURTLE_LINES = lines[mid:]
+    try:
+        with ProcessPoolExecutor(1, mp_context=mp.get_context("fork")) as pool:
+            future = pool.submit(_turtle_second_half)
+            first = _turtle_part(lines[:mid])
+            second = future.result()
+    except (OSError, BrokenProcessPool):
+        return _turtle_part(lines)
+    finally:
+        _TURTLE_LINES = []
+    header = _turtle_header()
+    if not (first.startswith(header) and second.startswith(header)):
+        return _turtle_part(lines)  # a serialiser that writes otherwise: one pass, as before
+    return first + second[len(header):]
 
 
 def export(store: Store, fmt: ExportFormat | str = ExportFormat.turtle) -> bytes:
@@ -41,11 +204,9 @@ def export(store: Store, fmt: ExportFormat | str = ExportFormat.turtle) -> bytes
     The order is that of sorted N-Triples / N-Quads lines (graph first for N-Quads), and
     Oxigraph's serialisers keep it, so the bytes depend on the statements only."""
     fmt = ExportFormat(fmt)
-    graphs = _graph_lines(store)
     if fmt is ExportFormat.turtle:
-        triples = sorted({line for _, lines in graphs for line in lines})
-        quads = ox.parse(b"\n".join(triples), format=ox.RdfFormat.N_TRIPLES)
-        return ox.serialize(quads, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
+        return _turtle(_read(store, merged=True))
+    graphs = _graph_lines(store)
     data = b"\n".join(line[:-1] + token + b" ." for token, lines in graphs for line in lines)
     if fmt is ExportFormat.nquads:
         return data + (b"\n" if data else b"")

@@ -8,6 +8,7 @@ Articles stream through: new ones are written in bulk batches (see
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing as mp
 import time
@@ -25,7 +26,7 @@ from .extract import extract
 from .graph import build as gb
 from .graph import iri
 from .errors import UsageError
-from .graph.store import DIGEST_GRAPH, Store
+from .graph.store import DIGEST_GRAPH, OxigraphStore, Store
 from .graph.vocab import RUN
 from .ingest import Skipped, discover, read_articles
 from .model import Article
@@ -106,8 +107,16 @@ def build(paths: Iterable[str | Path], store: Store, res: Resources, *, pipeline
         if jobs == 1:
             _store_all(store, (_extract_one(item, nlp, res, run, digest) for item in todo), report)
         else:
-            with _pool(jobs, nlp, res, run, digest) as pool:
-                _store_all(store, (_from_bytes(r) for r in _ordered(pool, todo, window=8 * jobs)), report)
+            keep_bytes = isinstance(store, OxigraphStore)  # which loads N-Quads bytes as they are
+            # the workers' collector leaves alone what they inherit (the compiled pipeline,
+            # the resources): sweeping it would copy its memory pages into every worker
+            gc.freeze()
+            try:
+                with _pool(jobs, nlp, res, run, digest) as pool:
+                    _store_all(store, (_from_bytes(r, keep_bytes) for r in _ordered(pool, todo, window=16 * jobs)),
+                               report)
+            finally:
+                gc.unfreeze()
     in_use = [r["a"].value[len(iri.actor("")):] for r in store.query(_ACTORS_IN_USE)
               if r["a"].value.startswith(iri.actor(""))]
     store.replace_graph(iri.graph("actors"), gb.actor_quads(in_use, res))
@@ -118,12 +127,14 @@ def build(paths: Iterable[str | Path], store: Store, res: Resources, *, pipeline
 
 @dataclass(frozen=True, slots=True)
 class _Result:
-    """One extracted article, as it goes to the store."""
+    """One extracted article, as it goes to the store: its quads, or their N-Quads bytes as a
+    worker sent them (see ``OxigraphStore.replace_graphs``)."""
 
     graph: str
-    quads: list[ox.Quad]
+    quads: list[ox.Quad] | bytes
     digest: str
     events: int
+    size: int  # number of quads
 
 
 def _changed(items: Iterable[Article | Skipped], known: dict[str, str], rules: str,
@@ -146,16 +157,16 @@ def _extract_one(item: tuple[Article, str], nlp: Pipeline, res: Resources, run: 
     graph = iri.article(article.id)
     ex = extract(article, nlp)
     quads = gb.article_quads(ex, res, run) + gb.run_quads(run, __version__, rules, graph)
-    return _Result(graph, quads, d, len(ex.events))
+    return _Result(graph, quads, d, len(ex.events), len(quads))
 
 
 def _store_all(store: Store, results: Iterable[_Result], report: BuildReport) -> None:
     """Write results in batches of about BATCH_QUADS quads (memory stays bounded)."""
-    batch: list[tuple[str, list[ox.Quad], str | None]] = []
+    batch: list[tuple[str, list[ox.Quad] | bytes, str | None]] = []
     size = 0
     for r in results:
         batch.append((r.graph, r.quads, r.digest))
-        size += len(r.quads)
+        size += r.size
         report.written += 1
         report.events += r.events
         if size >= BATCH_QUADS:
@@ -175,17 +186,24 @@ def _init_worker(nlp: Pipeline, res: Resources, run: str, rules: str) -> None:
     _WORKER = (nlp, res, run, rules)
 
 
-def _work(item: tuple[Article, str]) -> tuple[str, bytes, str, int]:
-    """Extract in a worker; send back compact N-Quads bytes, never spaCy or Python objects."""
+_Sent = tuple[str, bytes, str, int, int]  # graph, its N-Quads, digest, events, quads
+
+
+def _work(items: list[tuple[Article, str]]) -> list[_Sent]:
+    """Extract a few articles in a worker; send back compact N-Quads bytes, never spaCy or
+    Python objects."""
     assert _WORKER is not None
     nlp, res, run, rules = _WORKER
-    r = _extract_one(item, nlp, res, run, rules)
-    return r.graph, ox.serialize(r.quads, format=ox.RdfFormat.N_QUADS) or b"", r.digest, r.events
+    out = []
+    for item in items:
+        r = _extract_one(item, nlp, res, run, rules)
+        out.append((r.graph, ox.serialize(r.quads, format=ox.RdfFormat.N_QUADS) or b"", r.digest, r.events, r.size))
+    return out
 
 
-def _from_bytes(r: tuple[str, bytes, str, int]) -> _Result:
-    graph, data, d, events = r
-    return _Result(graph, list(ox.parse(data, format=ox.RdfFormat.N_QUADS)), d, events)
+def _from_bytes(r: _Sent, keep_bytes: bool) -> _Result:
+    graph, data, d, events, size = r
+    return _Result(graph, data if keep_bytes else list(ox.parse(data, format=ox.RdfFormat.N_QUADS)), d, events, size)
 
 
 def _pool(jobs: int, nlp: Pipeline, res: Resources, run: str, rules: str) -> ProcessPoolExecutor:
@@ -197,17 +215,27 @@ def _pool(jobs: int, nlp: Pipeline, res: Resources, run: str, rules: str) -> Pro
                                initargs=(nlp, res, run, rules))
 
 
+CHUNK = 4  # articles per task sent to a worker: fewer round trips through the pool's queues
+
+
 def _ordered(pool: ProcessPoolExecutor, items: Iterable[tuple[Article, str]], *, window: int
-             ) -> Iterator[tuple[str, bytes, str, int]]:
+             ) -> Iterator[_Sent]:
     """``pool.map`` in input order, but with at most ``window`` articles in flight, so a corpus
-    larger than memory streams through."""
-    pending: deque[Future[tuple[str, bytes, str, int]]] = deque()
+    larger than memory streams through; articles go to the workers ``CHUNK`` at a time."""
+    pending: deque[Future[list[_Sent]]] = deque()
+    chunk: list[tuple[Article, str]] = []
     for item in items:
-        pending.append(pool.submit(_work, item))
-        if len(pending) >= window:
-            yield pending.popleft().result()
+        chunk.append(item)
+        if len(chunk) < CHUNK:
+            continue
+        pending.append(pool.submit(_work, chunk))
+        chunk = []
+        if len(pending) * CHUNK >= window:
+            yield from pending.popleft().result()
+    if chunk:
+        pending.append(pool.submit(_work, chunk))
     while pending:
-        yield pending.popleft().result()
+        yield from pending.popleft().result()
 
 
 def _load_reference(store: Store, res: Resources, digest: str, known: dict[str, str]) -> None:

@@ -164,3 +164,41 @@ def test_build_cli_jobs_zero_is_one_line(tmp_path):
                         "--no-exports"], cwd=tmp_path, capture_output=True, text=True)
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and "--jobs must be 1 or more" in r.stderr
+
+
+def test_build_exports_read_by_two_processes_are_byte_identical(resources, pipeline, tmp_path, monkeypatch):
+    """Large on-disk stores are exported by two processes (half of the graphs each, Turtle in
+    two halves): forced here on the sample corpus, the bytes are those of one process."""
+    import kg.export as kx
+
+    store = open_store(str(tmp_path / "st"))
+    build([CORPUS], store, resources, pipeline=pipeline)
+    formats = ("turtle", "nquads", "trig")
+    one = {fmt: export(store, fmt) for fmt in formats}
+    monkeypatch.setattr(kx, "_workers", lambda: 2)
+    monkeypatch.setattr(kx, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(kx, "PARALLEL_LINES", 10)
+    done = []
+    real = kx._read_in_two
+    monkeypatch.setattr(kx, "_read_in_two", lambda *a: done.append(real(*a)) or done[-1])
+    for fmt in formats:
+        assert export(store, fmt) == one[fmt], fmt
+    assert len(done) == 3 and all(d is not None for d in done)  # a worker did read half of the graphs
+    assert not list(tmp_path.glob(".kg-export-*"))  # the snapshot is gone
+
+
+def test_build_store_takes_a_graph_as_nquads_bytes_new_or_replaced(tmp_path):
+    """Build workers send each graph as N-Quads bytes; the embedded store loads them as they
+    are, and replaces a graph it already has just as from quads."""
+    import pyoxigraph as ox
+
+    g = ox.NamedNode("https://w3id.org/kg/article/x")
+    quads = [ox.Quad(ox.NamedNode(f"http://e/{n}"), ox.NamedNode("http://e/p"), ox.Literal(str(n)), g) for n in range(3)]
+    for where in (":memory:", str(tmp_path / "st")):
+        store = open_store(where)
+        store.replace_graphs([(g.value, ox.serialize(quads, format=ox.RdfFormat.N_QUADS), "d1")])
+        assert set(store.raw.quads_for_pattern(None, None, None, g)) == set(quads)
+        assert store.digests()[g.value] == "d1"
+        store.replace_graphs([(g.value, ox.serialize(quads[:1], format=ox.RdfFormat.N_QUADS), "d2")])
+        assert set(store.raw.quads_for_pattern(None, None, None, g)) == set(quads[:1])
+        assert store.digests()[g.value] == "d2"

@@ -37,7 +37,7 @@ class Store(Protocol):
     location: str
 
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad], digest: str | None = None) -> None: ...
-    def replace_graphs(self, items: Iterable[tuple[str, list[ox.Quad], str | None]]) -> None: ...
+    def replace_graphs(self, items: Iterable[tuple[str, list[ox.Quad] | bytes, str | None]]) -> None: ...
     def digests(self) -> dict[str, str]: ...
     def query(self, sparql: str, substitutions: dict[str, Any] | None = None) -> Any: ...
     def dump_nquads(self) -> bytes: ...
@@ -119,12 +119,15 @@ class OxigraphStore:
         except OSError as exc:
             raise StoreError(f"cannot write graph {g.value}: {exc}") from None
 
-    def replace_graphs(self, items: Iterable[tuple[str, list[ox.Quad], str | None]]) -> None:
+    def replace_graphs(self, items: Iterable[tuple[str, list[ox.Quad] | bytes, str | None]]) -> None:
         """Many ``replace_graph`` calls at once, for builds: graphs the store has never seen go
         in with one bulk load (RocksDB's fast path, not a transaction), and their digests
         after it in one transaction, so an interrupted load leaves graphs without a digest,
-        which the next build re-extracts and replaces whole."""
+        which the next build re-extracts and replaces whole. A graph's quads may come as
+        N-Quads bytes, every statement in that graph (as build workers send them): Oxigraph
+        loads those without making Python objects."""
         fresh: list[ox.Quad] = []
+        fresh_bytes: list[bytes] = []
         digests: list[ox.Quad] = []
         batch: set[str] = set()
 
@@ -132,11 +135,15 @@ class OxigraphStore:
             try:
                 if fresh:
                     (self._store.extend if self.location == MEMORY else self._store.bulk_extend)(fresh)
+                if fresh_bytes:
+                    load = self._store.load if self.location == MEMORY else self._store.bulk_load
+                    load(b"\n".join(fresh_bytes), format=ox.RdfFormat.N_QUADS)
                 if digests:
                     self._store.extend(digests)
             except OSError as exc:
                 raise StoreError(f"cannot write to the store at {self.location}: {exc}") from None
             fresh.clear()
+            fresh_bytes.clear()
             digests.clear()
             batch.clear()
 
@@ -145,10 +152,15 @@ class OxigraphStore:
             if graph in batch:  # the same graph twice: write what came before, then replace it
                 flush()
             if not self._is_new(g):
+                if isinstance(quads, bytes):
+                    quads = list(ox.parse(quads, format=ox.RdfFormat.N_QUADS))
                 self.replace_graph(graph, quads, digest)
                 continue
             batch.add(graph)
-            fresh.extend(q if q.graph_name == g else ox.Quad(q.subject, q.predicate, q.object, g) for q in quads)
+            if isinstance(quads, bytes):
+                fresh_bytes.append(quads)
+            else:
+                fresh.extend(q if q.graph_name == g else ox.Quad(q.subject, q.predicate, q.object, g) for q in quads)
             if digest is not None:
                 digests.append(ox.Quad(g, _DIGEST, ox.Literal(digest), _DIGEST_GRAPH))
         flush()
