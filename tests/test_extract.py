@@ -539,3 +539,11 @@ def test_extract_the_speaker_after_wrapping_up_meetings_was_in_them_not_a_quotes
                       "meetings with G7 foreign ministers.", date="2025-03-14")
     g7 = next(e for e in ex.events if "g7" in e.actor_ids)
     assert set(g7.actor_ids) == {"g7", "marco-rubio"}
+
+
+def test_extract_an_issue_word_in_a_title_is_no_topic(extract_text):
+    ex = extract_text("Alexander Lebed held talks with Aslan Maskhadov on Sunday.\n\n"
+                      "Lebed, the Kremlin security chief, then flew back to Moscow.", date="1996-08-26")
+    assert "security" not in ex.events[0].issues
+    ex = extract_text("Alexander Lebed held talks with Aslan Maskhadov on Sunday on security.", date="1996-08-26")
+    assert "security" in ex.events[0].issues

@@ -67,10 +67,13 @@ class IssueReading:
         """Issue labels of a sentence, except words inside names ("Security Council",
         "Kurdistan Democratic Party", "national security adviser") and inside participants."""
         spans = [(self.mentions[k].start, self.mentions[k].end) for k in used]
+        offices = self.res.naming.get("office_nouns", ())
         out = []
         for m in parts.issues:
             if self._in_name(m.start) or any(a <= m.start < b for a, b in spans):
                 continue
+            if m.end < len(self.toks) and self.toks[m.end].lower in offices:
+                continue  # "the Kremlin security chief", "a trade minister": a title, not a topic
             if m.value not in out:
                 out.append(m.value)
         return out
