@@ -62,7 +62,10 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Article fi
     targets = paths or [Path("corpus")]
     st = open_store(store)
     try:
-        report = run_build(targets, st, res, jobs=jobs)
+        # kg's own exports and store folder are never read back as articles ("kg build ." in a folder)
+        location = getattr(st, "location", None)
+        own = [exports] + ([Path(location)] if location and Path(location).is_dir() else [])
+        report = run_build(targets, st, res, jobs=jobs, skip=own)
         if not no_exports:
             exports.mkdir(parents=True, exist_ok=True)
             (exports / "kg.ttl").write_bytes(export(st, "turtle"))

@@ -42,12 +42,14 @@ class Skipped:
     reason: str
 
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand files and directories into a sorted list of article files.
+def discover(paths: Iterable[str | Path], skip: Iterable[str | Path] = ()) -> list[Path]:
+    """Expand files and directories into a sorted list of article files, leaving out the
+    folders in ``skip`` (kg's own exports and store, when they lie inside an article folder).
 
-    A path that does not exist is an error before anything is read, so a typo never
-    leaves a half-built graph.
+    A path that does not exist, or a file of a kind kg does not read, is an error before
+    anything is read, so a typo never leaves a half-built graph.
     """
+    skipped = [Path(p).resolve() for p in skip]
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -55,9 +57,12 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
             raise InputError(f"no such file or directory: {path}")
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and _is_article_file(child):
+                if child.is_file() and _is_article_file(child) \
+                        and not any(child.resolve().is_relative_to(d) for d in skipped):
                     found.append(child)
         elif path.is_file():
+            if path.suffix.lower() not in TEXT_SUFFIXES:
+                raise InputError(f"{path}: not an article file (kg reads {', '.join(sorted(TEXT_SUFFIXES))})")
             found.append(path)
         else:
             raise InputError(f"not a regular file or directory: {path}")

@@ -83,17 +83,17 @@ BATCH_QUADS = 50_000  # quads of new articles gathered before one bulk write
 
 
 def build(paths: Iterable[str | Path], store: Store, res: Resources, *, pipeline: Pipeline | None = None,
-          jobs: int = 1) -> BuildReport:
+          jobs: int = 1, skip: Iterable[str | Path] = ()) -> BuildReport:
     """Read ``paths`` into ``store``; returns counts. Raises InputError before writing anything
     when a path does not exist.
 
     Articles stream through (only a bounded window is in memory). With ``jobs`` > 1, worker
     processes extract and send back each article's graph as N-Quads bytes; the store, and so
-    every export, is byte-identical to a ``jobs=1`` build."""
+    every export, is byte-identical to a ``jobs=1`` build. Folders in ``skip`` are not read."""
     if jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, not {jobs}")
     started = time.perf_counter()
-    files = discover(paths)
+    files = discover(paths, skip)
     report = BuildReport()
     digest = rules_digest(res)
     run = f"{RUN}{digest}"

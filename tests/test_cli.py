@@ -129,3 +129,11 @@ def test_cli_serve_on_a_port_in_use_is_one_line(built):
                            cwd=built, capture_output=True, text=True, timeout=60)
     assert r.returncode == 5 and r.stdout == ""
     assert r.stderr.count("\n") == 1 and "already in use" in r.stderr
+
+
+def test_cli_build_in_the_article_folder_does_not_read_its_own_exports(tmp_path):
+    (tmp_path / "a.txt").write_text((CORPUS / "blinken-xi-meeting.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    first = kg("build", ".", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    again = kg("build", ".", cwd=tmp_path)
+    assert again.returncode == 0 and "articles 1 (read 1, new or changed 0, unchanged 1)" in again.stdout, again.stdout

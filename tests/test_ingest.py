@@ -87,3 +87,14 @@ def test_ingest_markdown_without_front_matter_is_an_article_in_a_folder(tmp_path
     (tmp_path / "note.md").write_text("# Talks\n\nAntony Blinken met Xi Jinping.\n", encoding="utf-8")
     (tmp_path / "README.md").write_text("# About this folder\n", encoding="utf-8")
     assert [p.name for p in discover([tmp_path])] == ["note.md"]
+
+
+def test_ingest_a_named_file_of_another_kind_is_refused_and_skip_folders_are_left_out(tmp_path):
+    (tmp_path / "graph.ttl").write_text("@prefix ex: <http://example.org/> .\n")
+    with pytest.raises(InputError, match="not an article file"):
+        discover([tmp_path / "graph.ttl"])
+    (tmp_path / "a.txt").write_text("Talks\n\nText.")
+    (tmp_path / "exports").mkdir()
+    (tmp_path / "exports" / "graph.html").write_text("<html><title>kg graph</title></html>")
+    assert [p.name for p in discover([tmp_path])] == ["a.txt", "graph.html"]
+    assert [p.name for p in discover([tmp_path], skip=[tmp_path / "exports"])] == ["a.txt"]
