@@ -174,8 +174,8 @@ def split_sentences(doc: Doc) -> tuple[tuple[int, int], ...]:
         if tok.text in _SENTENCE_END or (tok.text.endswith((".", "!", "?")) and len(tok.text) > 1
                                          and tok.text[-2] in ".!?"):
             j = i + 1
-            while j < n and doc[j].text in _CLOSERS:
-                j += 1
+            while j < n and doc[j].text in _CLOSERS and not doc[j - 1].whitespace_:
+                j += 1  # a closing quote sticks to the stop; one after a space opens the next sentence
             nxt = doc[j] if j < n else None
             if nxt is None or nxt.is_space or nxt.text[:1].isupper() or nxt.text[:1] in "\"“‘(":
                 bounds.append((start, j))

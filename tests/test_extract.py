@@ -547,3 +547,9 @@ def test_extract_an_issue_word_in_a_title_is_no_topic(extract_text):
     assert "security" not in ex.events[0].issues
     ex = extract_text("Alexander Lebed held talks with Aslan Maskhadov on Sunday on security.", date="1996-08-26")
     assert "security" in ex.events[0].issues
+
+
+def test_extract_an_opening_quote_starts_the_next_sentence_in_the_evidence(extract_text):
+    ex = extract_text('Antony Blinken met Wang Yi in Beijing on Monday. "It went well," Blinken said.')
+    quote = ex.events[0].evidence[0].quote
+    assert quote == "Antony Blinken met Wang Yi in Beijing on Monday."
