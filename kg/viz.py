@@ -394,8 +394,8 @@ def graph_data(store: Store, *, view: View | str = View.auto, focus_on: str | No
     if view is View.auto and chosen is not View.full:
         what = ("the actor network (actors only, an edge per pair who met)" if chosen is View.actors
                 else f"the {len(g.nodes)} most connected actors")
-        note = (f"{scope} has {full_n} nodes and {full_m} edges, more than a page can draw smoothly "
-                f"({max_nodes}): showing {what}, {len(g.nodes)} nodes and {len(g.edges)} edges. "
+        note = (f"{scope} has {full_n} nodes and {full_m} edges, more than --max-nodes ({max_nodes}) "
+                f"lets one page draw: showing {what}, {len(g.nodes)} nodes and {len(g.edges)} edges. "
                 f"Meetings, issues and places are left out; see them with --focus NAME, --issue NAME, "
                 f"or everything with --view full.")
     head = title or {View.full: "kg graph", View.actors: "kg actor network", View.top: "kg: most connected actors",

@@ -56,6 +56,8 @@ def serve_command(location: str | None, *, host: str = DEFAULT_HOST, port: int =
     """The command line that serves ``location`` (None: an empty in-memory server).
 
     Queries see the union of all graphs by default, as ``kg query`` does."""
+    if location is not None and Path(location).is_file():
+        raise StoreError(f"{location} is a file, not a store folder")
     if location is not None and not Path(location).is_dir():
         raise StoreError(f"no store at {location}: run `kg build` first, or name one with --store")
     if read_only and location is None:
