@@ -352,6 +352,7 @@ def main() -> None:
         except ImportError:
             pass
         if isinstance(exc, usage):
-            typer.echo(f"kg: {exc.format_message()}", err=True)
+            # typer's own copy of click words a bad choice "Value error, 'xml' is not one of ..."
+            typer.echo(f"kg: {exc.format_message().replace('Value error, ', '')}", err=True)
             sys.exit(exc.exit_code)
         raise
