@@ -553,3 +553,11 @@ def test_extract_an_opening_quote_starts_the_next_sentence_in_the_evidence(extra
     ex = extract_text('Antony Blinken met Wang Yi in Beijing on Monday. "It went well," Blinken said.')
     quote = ex.events[0].evidence[0].quote
     assert quote == "Antony Blinken met Wang Yi in Beijing on Monday."
+
+
+def test_extract_the_host_another_report_names_keeps_that_role(extract_text):
+    ex = extract_text("G7 leaders opened their summit in Hiroshima on Friday.\n\n"
+                      "Fumio Kishida, who chose his home city to host the gathering, welcomed Joe Biden and "
+                      "Olaf Scholz to it.", date="2023-05-19")
+    roles = {p.actor: p.role for p in ex.events[0].participants}
+    assert roles["fumio-kishida"] == "host"

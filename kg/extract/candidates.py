@@ -46,6 +46,10 @@ class SentenceParts:
 
 
 def absorb(target: Candidate, c: Candidate) -> None:
+    roles = dict(c.participants)
+    # a plain participant of one report is the host or visitor another report names
+    target.participants = [(a, roles[a]) if r == "participant" and roles.get(a, r) != r else (a, r)
+                           for a, r in target.participants]
     for p in c.participants:
         if all(p[0] != a for a, _ in target.participants):
             target.participants.append(p)
