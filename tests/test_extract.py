@@ -557,7 +557,7 @@ def test_extract_an_opening_quote_starts_the_next_sentence_in_the_evidence(extra
 
 def test_extract_the_host_another_report_names_keeps_that_role(extract_text):
     ex = extract_text("G7 leaders opened their summit in Hiroshima on Friday.\n\n"
-                      "Fumio Kishida, who chose his home city to host the gathering, welcomed Joe Biden and "
-                      "Olaf Scholz to it.", date="2023-05-19")
+                      "Fumio Kishida, who chose his home city to host the gathering, welcomed Joe Biden, "
+                      "Emmanuel Macron, Olaf Scholz and Giorgia Meloni to the first session.", date="2023-05-19")
     roles = {p.actor: p.role for p in ex.events[0].participants}
     assert roles["fumio-kishida"] == "host"
