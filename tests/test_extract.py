@@ -561,3 +561,9 @@ def test_extract_the_host_another_report_names_keeps_that_role(extract_text):
                       "Emmanuel Macron, Olaf Scholz and Giorgia Meloni to the first session.", date="2023-05-19")
     roles = {p.actor: p.role for p in ex.events[0].participants}
     assert roles["fumio-kishida"] == "host"
+
+
+def test_extract_support_for_ukraine_and_the_korean_peninsula_are_issues(extract_text):
+    ex = extract_text("Olaf Scholz met Fumio Kishida in Tokyo on Monday to discuss support for Ukraine and the "
+                      "situation on the Korean peninsula.")
+    assert {"war-in-ukraine", "security"} <= set(ex.events[0].issues)
