@@ -216,21 +216,21 @@
     physics: physics ? {enabled: true, solver: "barnesHut", barnesHut: {gravitationalConstant: -3000, springLength: 120, avoidOverlap: 0.3},
                         stabilization: {enabled: true, iterations: 120, fit: true}} : {enabled: false},
     interaction: {hover: !big, tooltipDelay: 200, hideEdgesOnDrag: big, hideEdgesOnZoom: big},
-    nodes: {scaling: {min: 6, max: 40, label: {enabled: true, min: 11, max: 18, drawThreshold: big ? 9 : 5}}, font: {size: 12}},
+    nodes: {scaling: {min: 6, max: 40, label: {enabled: true, min: 13, max: 18, drawThreshold: big ? 9 : 5}}, font: {size: 12}},
     edges: {smooth: false, color: {color: "#b8b8b8", highlight: "#e15759", hover: "#777"},
             scaling: {min: 1, max: 8, label: {enabled: false}},
             font: {size: 9, color: "#666", strokeWidth: 2, align: "middle"}}
   });
   /* data-drawn-at: the first frame; data-settled-at: the first frame drawn with physics off */
   var body = document.body, still = !physics;
-  function settled() { if (!still) { still = true; network.setOptions({physics: {enabled: false}}); network.redraw(); } }
+  function settled() { if (!still) { still = true; network.setOptions({physics: {enabled: false}}); network.fit(); network.redraw(); } }
   network.on("afterDrawing", function () {
     var now = String(Math.round(performance.now()));
     if (!body.dataset.drawn) { body.dataset.drawn = "1"; body.dataset.drawnAt = now; }
     if (still && !body.dataset.settled) { body.dataset.settled = "1"; body.dataset.settledAt = now; }
   });
   if (physics) { network.once("stabilizationIterationsDone", settled); network.once("stabilized", settled); }
-  if (!physics) network.fit();
+  network.fit();  /* the first frame shows the whole (precomputed) layout, before any physics settles it */
   var hubs = data.nodes.filter(function (n) { return n.hub; }).map(function (n) { return n.id; }), hubSize = 0;
   function hubLabels() {
     var size = Math.round(Math.max(14, 14 / network.getScale()));
