@@ -71,7 +71,7 @@ def resolve(acts: ArticleActors, res: Resources, article_date: str | None,
 def _apposed_name(k: int, mentions: list[ActorMention], tokens: tuple[Token, ...]) -> ActorMention | None:
     """The person a title names in apposition: "The Italian foreign minister, Luigi Di Maio", "the
     Secretary-General of the Kurdistan Democratic Party of Iran (KDPI) Hassan Rastegar"."""
-    m, i = mentions[k], mentions[k].end
+    i = mentions[k].end
     if i < len(tokens) and tokens[i].text == ",":
         i += 1
     elif i + 1 < len(tokens) and tokens[i].lower == "of":
