@@ -32,7 +32,6 @@ from .places import DATELINE, PlaceReading
 
 _STATUS_RANK = {"negated": 5, "refused": 5, "cancelled": 5, "hypothetical": 4, PLANNED: 2, ONGOING: 1}
 _GROUP_JOINERS = {",", "and", "&", "plus"}
-_COUNTERPART_NOUNS = frozenset({"counterpart", "counterparts"})
 #: a sentence opening with one of these has its speaker at the meeting the opening phrase names
 _FRONTED_SPEAKING = frozenset({"speaking", "addressing", "talking"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
@@ -133,7 +132,7 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
                     run = []
                 run.append(m)
                 continue
-            if not run or self.toks[run[-1].head].lower not in _COUNTERPART_NOUNS \
+            if not run or self.toks[run[-1].head].lower not in self.res.naming.get("counterpart_nouns", ()) \
                     or [t.text for t in self.toks[run[-1].end:m.start]] != [","]:
                 run = []
                 continue
