@@ -416,9 +416,7 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
         if not anaphoric and pos == "noun" and earlier and len(participants) == 1 \
                 and self._has_anaphor(trig, parts) and self._joins(trig, parts):
             # "The Italian foreign minister joined the talks": one more party to the talks before
-            same = [e for e in earlier if (e.kind == kind if kind in SPECIFIC_KINDS else same_family(e.kind, kind))]
-            if same and date and same[-1].date and date[:4] != same[-1].date[:4]:
-                same = []  # "sent Pompeo to join the trilateral meeting on March 20 last year": another one
+            same = self._antecedents(earlier, kind, date)
             if same:
                 participants = list(same[-1].participants) + [
                     p for p in participants if all(p[0] != q for q, _ in same[-1].participants)]
@@ -433,12 +431,8 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
         if anaphoric and earlier and not joined:
             # "the summit" points back at a summit; "the meeting" or "the talks" at the last encounter;
             # a date beside it ("the summit ends on Sunday") is seldom the day it was held
-            same = [e for e in earlier if (e.kind == kind if kind in SPECIFIC_KINDS else same_family(e.kind, kind))]
-            if status == HELD and any(e.status != PLANNED for e in same):
-                same = [e for e in same if e.status != PLANNED]  # "the meeting was efficient": one that took place
+            same = self._antecedents(earlier, kind, date, held=status == HELD)
             participants = list(same[-1].participants) if same else []
-            if same and date and same[-1].date and date[:4] != same[-1].date[:4]:
-                participants = []  # "The committee's last tour was in September 1995": another one
             date = precision = None
             speaker = self._judging_speaker(trig, groups) if participants and status == HELD \
                 and same and same[-1].status != PLANNED else None
@@ -576,6 +570,19 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
                 last.evidence.append(self._sentence_evidence(s, rule.id))
                 self.hits.add(rule.id)
             return
+
+    def _antecedents(self, earlier: list[Candidate], kind: str, date: str | None, held: bool = False
+                     ) -> list[Candidate]:
+        """The earlier meetings a "the talks" or "joined the talks" may point back at, the last one
+        last: of the same kind for specific kinds, else of the same family; in a held context ("the
+        meeting was efficient") one that took place; none when the sentence's own date falls in
+        another year ("The committee's last tour was in September 1995")."""
+        same = [e for e in earlier if (e.kind == kind if kind in SPECIFIC_KINDS else same_family(e.kind, kind))]
+        if held and any(e.status != PLANNED for e in same):
+            same = [e for e in same if e.status != PLANNED]
+        if same and date and same[-1].date and date[:4] != same[-1].date[:4]:
+            return []
+        return same
 
     def _joins(self, trig: Match, parts: SentenceParts) -> bool:
         """ "joined the talks", "attended the meeting": a verb of joining right before the meeting."""
