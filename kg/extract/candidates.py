@@ -1,6 +1,7 @@
 """The working record of one meeting while an article is read, and how two records merge."""
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 from ..model import Evidence, Place
@@ -43,6 +44,14 @@ class SentenceParts:
     statuses: list[Match]
     contexts: list[Match]
     issues: list[Match]
+
+
+def copy_with(c: Candidate, participants: list[tuple[str, str]]) -> Candidate:
+    """A copy of ``c`` for some of its parties (a split visit, a sequel), with lists of its own."""
+    part = copy.copy(c)
+    part.participants, part.issues, part.evidence = participants, list(c.issues), list(c.evidence)
+    part.sequel, part.hosts = [], []
+    return part
 
 
 def absorb(target: Candidate, c: Candidate) -> None:

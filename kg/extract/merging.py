@@ -2,11 +2,10 @@
 people who speak for them, visits split per host, and records too thin to be meetings dropped."""
 from __future__ import annotations
 
-import copy
 
 from ..model import Event, Participant, Place, Suppressed
 from ..resources import GENERIC_ROLES
-from .candidates import HELD, PLANNED, Candidate, absorb
+from .candidates import HELD, PLANNED, Candidate, absorb, copy_with
 from .coref import mention_roles
 from .mentions import PERSON
 
@@ -77,7 +76,7 @@ class EventMerging:
         if c.anaphoric and ids:
             # "the London conference" points back at the conference with those parties, before any other
             for prev in reversed(merged):
-                if ids <= {a for a, _ in prev.participants} and (c.kind == prev.kind or same_family(c.kind, prev.kind)):
+                if ids <= {a for a, _ in prev.participants} and same_family(c.kind, prev.kind):
                     return prev
         for prev in reversed(merged):
             pids = {a for a, _ in prev.participants}
@@ -109,7 +108,7 @@ class EventMerging:
                 return prev  # "Blinken's visit" after "Blinken met Xi"; not the WTO summit into talks with the WTO
             if len(ids) >= 2 and len(pids) >= 2 and (self._covers(ids, pids) or self._covers(pids, ids)):
                 return prev
-            if any(self.res.organisations[a].kind == "grouping" for a in ids & pids if a in self.res.organisations):
+            if any(self._grouping(a) for a in ids & pids):
                 return prev  # "the G7 talks", "G7 ministers discussed ...": one meeting of the group
             if (self._members_of_group(ids, pids) or self._members_of_group(pids, ids)) \
                     and (same_family(c.kind, prev.kind) or c.anaphoric or prev.anaphoric
@@ -185,14 +184,8 @@ class EventMerging:
         """ "Suga will meet Modi and Duterte": one meeting with each country's side."""
         if len(c.hosts) < 2:
             return self._split_visit(c)
-        parts = []
         met = {a for side in c.hosts for a in side}
-        for side in c.hosts:
-            part = copy.copy(c)
-            part.participants = [p for p in c.participants if p[0] not in met or p[0] in side]
-            part.issues, part.evidence, part.hosts = list(c.issues), list(c.evidence), []
-            parts.append(part)
-        return parts
+        return [copy_with(c, [p for p in c.participants if p[0] not in met or p[0] in side]) for side in c.hosts]
 
     def _split_visit(self, c: Candidate) -> list[Candidate]:
         """ "He visited Japan, South Korea and China": one visit per host country."""
@@ -202,10 +195,8 @@ class EventMerging:
         visitors = [(a, r) for a, r in c.participants if r != "host"]
         parts = []
         for h in hosts:
-            part = copy.copy(c)
-            part.participants = [*visitors, (h, "host")]
+            part = copy_with(c, [*visitors, (h, "host")])
             part.place = Place(self.res.countries[h].name, h, h)
-            part.issues, part.evidence = list(c.issues), list(c.evidence)
             parts.append(part)
         return parts
 

@@ -11,7 +11,6 @@ event per article (:mod:`.merging`) are read by the parts :class:`EventBuilder` 
 """
 from __future__ import annotations
 
-import copy
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -24,7 +23,7 @@ from ..resources import Resources, Rule
 from . import dates as dates_mod
 from .coref import NON_PARTY_ROLES
 from .agenda import IssueReading
-from .candidates import HELD, NOT_MEETINGS, ONGOING, PLANNED, Candidate, SentenceParts
+from .candidates import HELD, NOT_MEETINGS, ONGOING, PLANNED, Candidate, SentenceParts, copy_with
 from .frames import _AUXILIARIES, _SUBJECT_BLOCKERS, FrameReading
 from .mentions import CAPITAL, COUNTERPART, COUNTRY, PERSON, PLURAL, ActorMention
 from .merging import EventMerging, same_family
@@ -411,10 +410,10 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
         if status == HELD and date and self.date and date > self.date[: len(date)]:
             status = PLANNED
         issues = self._issues(parts, used)
-        anaphoric = not participants and pos == "noun" and self._has_anaphor(trig, parts)
+        anaphoric = not participants and pos == "noun" and self._cue_before(trig, parts, "anaphor")
         joined = False
         if not anaphoric and pos == "noun" and earlier and len(participants) == 1 \
-                and self._has_anaphor(trig, parts) and self._joins(trig, parts):
+                and self._cue_before(trig, parts, "anaphor") and self._cue_before(trig, parts, "joins"):
             # "The Italian foreign minister joined the talks": one more party to the talks before
             same = self._antecedents(earlier, kind, date)
             if same:
@@ -513,9 +512,7 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
         return participants, place, plural, used
 
     def _sequel_candidate(self, c: Candidate) -> Candidate:
-        part = copy.copy(c)
-        part.participants = [(a, "participant") for a in c.subject] + [(a, "participant") for a in c.sequel]
-        part.issues, part.evidence, part.sequel = list(c.issues), list(c.evidence), []
+        part = copy_with(c, [(a, "participant") for a in c.subject] + [(a, "participant") for a in c.sequel])
         c.participants = [p for p in c.participants if p[0] not in c.sequel]
         return part
 
@@ -584,19 +581,12 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
             return []
         return same
 
-    def _joins(self, trig: Match, parts: SentenceParts) -> bool:
-        """ "joined the talks", "attended the meeting": a verb of joining right before the meeting."""
+    def _cue_before(self, trig: Match, parts: SentenceParts, effect: str) -> bool:
+        """A context rule of ``effect`` ends within its window before the trigger: "the talks"
+        (anaphor), "joined the talks" (joins)."""
         for c in parts.contexts:
             rule = self.rules[c.value]
-            if rule.spec.get("effect") == "joins" and c.end < trig.start and trig.start - c.end <= int(rule.spec.get("window", 2)):
-                self.hits.add(rule.id)
-                return True
-        return False
-
-    def _has_anaphor(self, trig: Match, parts: SentenceParts) -> bool:
-        for c in parts.contexts:
-            rule = self.rules[c.value]
-            if rule.spec.get("effect") == "anaphor" and c.end <= trig.start and trig.start - c.end <= int(rule.spec.get("window", 3)):
+            if rule.spec.get("effect") == effect and c.end <= trig.start and trig.start - c.end <= int(rule.spec.get("window", 3)):
                 self.hits.add(rule.id)
                 return True
         return False
