@@ -567,3 +567,19 @@ def test_extract_support_for_ukraine_and_the_korean_peninsula_are_issues(extract
     ex = extract_text("Olaf Scholz met Fumio Kishida in Tokyo on Monday to discuss support for Ukraine and the "
                       "situation on the Korean peninsula.")
     assert {"war-in-ukraine", "security"} <= set(ex.events[0].issues)
+
+
+def test_extract_their_talks_belong_to_the_sides_just_named(extract_text):
+    ex = extract_text("Officials from India and Pakistan traded accusations on Monday. "
+                      "Their talks in Geneva ended without a statement.")
+    assert _pairs(ex) == [["IND", "PAK"]]
+    assert ex.events[0].place.label == "Geneva"
+    ex = extract_text("India and Pakistan traded accusations on Monday. Their talks in Geneva ended without a statement.")
+    assert ex.events == ()  # nobody named as a side: "their" has no owner to point at
+
+
+def test_extract_a_later_sentence_about_one_sides_person_carries_the_agenda(extract_text):
+    ex = extract_text("Talks between Washington and Pyongyang failed at a summit in Hanoi in February. "
+                      "Kim asked for sanctions relief. Trump asked instead for denuclearization.", date="2019-12-18")
+    assert len(ex.events) == 1
+    assert {"sanctions-relief", "denuclearization"} <= set(ex.events[0].issues)

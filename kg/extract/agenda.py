@@ -35,13 +35,18 @@ class IssueReading:
                     continue
                 if s2 > c.sentence + 1:
                     ks = self.by_sentence.get(s2, ())
-                    if not (actors & {self.mentions[k].actor for k in ks}
-                            or any(self.mentions[k].form == PLURAL for k in ks)):
+                    if not (actors & self._named_sides(ks) or any(self.mentions[k].form == PLURAL for k in ks)):
                         continue
                 added = [i for i in self._issues(per[s2], set()) if i not in c.issues]
                 if added:
                     c.issues.extend(added)
                     c.evidence.append(self._sentence_evidence(s2, "issue.following-sentence"))
+
+    def _named_sides(self, ks: tuple[int, ...] | list[int]) -> set[str]:
+        """The actors these mentions name, and the countries of the people among them: after
+        "Washington and Pyongyang ... talks", a sentence about Trump goes on about one side."""
+        out = {self.mentions[k].actor for k in ks}
+        return out | {self.mentions[k].country for k in ks if self.mentions[k].country}
 
     def _background(self, c: Candidate) -> bool:
         """A meeting told in the past perfect ("had earlier visited", "had met") is background."""

@@ -114,6 +114,7 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
             self.by_sentence[m.sentence].append(k)
         self.suppressed: list[Suppressed] = []
         self.hits: set[str] = set()  # ids of the rules that changed the outcome
+        self.sides: tuple[int, list[str]] | None = None  # the last sentence naming sides ("diplomats from the G7")
         self.quoted = _quoted_tokens(self.toks)
         #: first words of the phrases of joining a meeting ("attended", "take part in")
         self._joining_words = frozenset(p.split()[0].lower() for r in res.rules if r.spec.get("effect") == "joins"
@@ -173,6 +174,8 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
             parts = per[s]
             effects = self._effects(s, parts)
             groups = self._groups(s, effects)
+            named_sides = [self.mentions[k].actor for k in self.by_sentence.get(s, ())
+                           if effects.get(k) == "side" and self.mentions[k].actor]
             prev_subject: list[int] | None = None
             sentence_cands: list[Candidate] = []
             bare_kinds = []
@@ -195,6 +198,8 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
                 best = min([real[0].kind, *bare_kinds], key=_KIND_PRIORITY.index)
                 real[0].kind = best
             candidates.extend(sentence_cands)
+            if named_sides:
+                self.sides = (s, list(dict.fromkeys(named_sides)))
             if not real:
                 self._agenda(s, parts, effects, candidates)
                 self._attendees(s, parts, candidates)
@@ -421,17 +426,19 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
                     p for p in participants if all(p[0] != q for q, _ in same[-1].participants)]
                 anaphoric = joined = True
                 date = precision = None
+        if anaphoric_plural and not earlier and not participants:
+            participants = self._sides_before(s, trig)  # "Ministers of the G7 ... The ministers said at their talks"
         if anaphoric_plural and earlier:
             # "During Rosati's trip the two countries will sign ...": the visit reported before
             # the last meeting reported in its own right, not one pointed back at
             last = next((e for e in reversed(earlier) if not e.anaphoric), earlier[-1])
             before = list(dict.fromkeys(last.participants))
             participants = before + [p for p in participants if all(p[0] != q for q, _ in before)]
-        if anaphoric and earlier and not joined:
+        if anaphoric and not joined:
             # "the summit" points back at a summit; "the meeting" or "the talks" at the last encounter;
             # a date beside it ("the summit ends on Sunday") is seldom the day it was held
-            same = self._antecedents(earlier, kind, date, held=status == HELD)
-            participants = list(same[-1].participants) if same else []
+            same = self._antecedents(earlier, kind, date, held=status == HELD) if earlier else []
+            participants = list(same[-1].participants) if same else self._sides_before(s, trig)
             date = precision = None
             speaker = self._judging_speaker(trig, groups) if participants and status == HELD \
                 and same and same[-1].status != PLANNED else None
@@ -580,6 +587,14 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
         if same and date and same[-1].date and date[:4] != same[-1].date[:4]:
             return []
         return same
+
+    def _sides_before(self, s: int, trig: Match) -> list[tuple[str, str]]:
+        """The sides "their talks" belong to when no meeting came before: those the sentence or
+        the one before named as sides ("Top diplomats from the Group of Seven urged ... the
+        diplomats said from the site of their talks")."""
+        if self.sides is None or s - self.sides[0] > 1 or self.toks[trig.start - 1].lower != "their":
+            return []
+        return [(a, "participant") for a in self.sides[1]]
 
     def _cue_before(self, trig: Match, parts: SentenceParts, effect: str) -> bool:
         """A context rule of ``effect`` ends within its window before the trigger: "the talks"
