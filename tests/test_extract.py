@@ -583,3 +583,15 @@ def test_extract_a_later_sentence_about_one_sides_person_carries_the_agenda(extr
                       "Kim asked for sanctions relief. Trump asked instead for denuclearization.", date="2019-12-18")
     assert len(ex.events) == 1
     assert {"sanctions-relief", "denuclearization"} <= set(ex.events[0].issues)
+
+
+def test_extract_what_follows_a_fronted_clause_is_about_the_main_report(extract_text):
+    ex = extract_text("Before visiting Spain, Mr Costa made a surprise trip to Libya, where he met officials in Tripoli. "
+                      "He was briefed on the national poll planned for May.")
+    issues = {next(p.actor for p in e.participants if p.role == "host"): e.issues for e in ex.events}
+    assert issues == {"ESP": (), "LBY": ("elections",)}
+
+
+def test_extract_a_peace_mission_in_the_headline_is_the_leads_topic(extract_text):
+    ex = extract_text("Ana Costa returns from peace mission\n\nForeign Minister Ana Costa held talks with Mahmoud Abbas on Monday.")
+    assert [e.issues for e in ex.events] == [("peace-process",)]

@@ -27,6 +27,8 @@ class IssueReading:
         for c in candidates:
             if self._background(c):
                 continue  # "He had earlier visited Japan.": an aside; the next sentences go back to the story
+            if c.fronted and any(d.sentence == c.sentence and not d.fronted for d in candidates):
+                continue  # "Before visiting Israel, Mr Blair visited Iraq.": what follows is about Iraq
             actors = {a for a, _ in c.participants}
             for s2 in range(c.sentence + 1, c.sentence + ISSUE_REACH + 1):
                 if (s2 in reported and reported[s2] != actors) or s2 in refused:

@@ -34,6 +34,9 @@ class Candidate:
     subject: list[str] = field(default_factory=list)
     #: the sides one subject met in turn ("Suga will meet Modi and Duterte"): one meeting each
     hosts: list[list[str]] = field(default_factory=list)
+    #: in a fronted clause ("Before visiting Israel, Mr Blair made a visit to Iraq"): an aside
+    #: to the sentence's own report
+    fronted: bool = False
 
 
 @dataclass(frozen=True, slots=True)

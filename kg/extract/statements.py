@@ -361,7 +361,7 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
             return None, prev_subject
         a, b = self.an.sentences[s]
         subject = self._subject(trig, groups, effects, a)
-        used_prev = False
+        used_prev = fronted = False
         obj, place_groups = self._object(trig, groups, effects, b)
         if frame == "discuss" and obj and self.toks[self.mentions[obj[0]].start - 1].lower != "with":
             obj = None  # "to discuss North Korea's nuclear programme": a topic, not a party
@@ -371,7 +371,7 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
             elif obj and trig.start - a <= 2 and self.toks[trig.start].lower.endswith("ing"):
                 # "Before visiting Israel, Mr Blair made ...": the main clause's subject visited
                 subject = self._clause_subject_after(obj, groups, effects)
-                used_prev = subject is not None
+                used_prev = fronted = subject is not None
             else:
                 subject = self._sentence_subject(trig, groups, effects, a)
         elif subject is None and obj is not None and trig.end < b and self.toks[trig.end].lower == "with":
@@ -461,7 +461,7 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
                 used.add(k)
         confidence = float(rule.spec.get("confidence", 0.7)) - (0.1 if used_prev or anaphoric else 0.0)
         cand = Candidate(s, trig, rule, kind, status, status_rule, participants, anaphoric, place,
-                          date, precision, issues, [evidence], round(max(confidence, 0.1), 2))
+                          date, precision, issues, [evidence], round(max(confidence, 0.1), 2), fronted=fronted)
         if obj and subject:
             cand.subject = [self.mentions[k].actor for k in subject if self.mentions[k].actor]
             # "Suga will meet Modi and Duterte": one meeting with each country's people (but one
