@@ -30,7 +30,8 @@ RULE_TYPES = ("trigger", "status", "context", "boilerplate", "group")
 TRIGGER_KINDS = ("meeting", "talks", "visit", "call", "summit", "conference", "negotiations")
 #: how a trigger's frame reads its subject and object (visit: visitor and host; discuss: "with" only)
 TRIGGER_FRAMES = ("meet", "visit", "host", "discuss")
-CONTEXT_EFFECTS = ("place", "not-participant", "topic", "reporter", "anaphor", "agenda", "host", "side", "joins")
+CONTEXT_EFFECTS = ("place", "not-participant", "topic", "reporter", "anaphor", "agenda", "host", "side", "joins",
+                   "arranges")
 STATUSES = ("held", "ongoing", "planned", "negated", "cancelled", "refused", "hypothetical")
 
 

@@ -595,3 +595,18 @@ def test_extract_what_follows_a_fronted_clause_is_about_the_main_report(extract_
 def test_extract_a_peace_mission_in_the_headline_is_the_leads_topic(extract_text):
     ex = extract_text("Ana Costa returns from peace mission\n\nForeign Minister Ana Costa held talks with Mahmoud Abbas on Monday.")
     assert [e.issues for e in ex.events] == [("peace-process",)]
+
+
+def test_extract_who_spoke_at_a_fronted_meeting_was_at_it(extract_text):
+    ex = extract_text("Palaniappan Chidambaram arrived in London. At a conference on trade hosted by Gordon Brown "
+                      "on Friday, he said that rates should float.")
+    roles = {p.actor: p.role for p in ex.events[0].participants}
+    assert roles == {"palaniappan-chidambaram": "participant", "gordon-brown": "host"}
+    assert ex.events[0].kind == "conference"
+
+
+def test_extract_who_arranged_a_meeting_between_others_was_not_at_it(extract_text):
+    ex = extract_text("In July, Kurt Volker helped arrange a meeting between Rudy Giuliani and Andriy Yermak.")
+    assert _pairs(ex) == [["andriy-yermak", "rudy-giuliani"]]
+    ex = extract_text("Kurt Volker attended a meeting between Rudy Giuliani and Andriy Yermak.")
+    assert _pairs(ex) == [["andriy-yermak", "kurt-volker", "rudy-giuliani"]]

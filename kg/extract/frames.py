@@ -8,7 +8,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as COMMON_WORDS
 from ..nlp import Match, Token
 from . import dates as dates_mod
 from .coref import NON_PARTY_ROLES
-from .mentions import CAPITAL, COUNTRY, ORG, PERSON, ActorMention
+from .mentions import CAPITAL, COUNTRY, ORG, PERSON, PRONOUN, ActorMention
 
 _OBJECT_GAP = {"with", "to", "between", "among", "amongst", "of", "by", "the", "his", "her", "their",
                "its", "a", "an", "top", "senior", "visiting", "new", "former", "host", "on", "for",
@@ -163,7 +163,9 @@ class FrameReading:
             first = self.mentions[g[0]]
             if first.start <= trig.end:
                 continue
-            if self.toks[first.start - 1].text == "," and all(self.mentions[k].type == PERSON for k in g):
+            if self.toks[first.start - 1].text == "," and all(
+                    self.mentions[k].type == PERSON or (self.mentions[k].form == PRONOUN and self.mentions[k].actor)
+                    for k in g):
                 return g
             if any(t.text == "," for t in self.toks[trig.end:first.start]):
                 return []

@@ -65,6 +65,16 @@ class ArticleActors:
     new_actors: dict[str, Actor] = field(default_factory=dict)
 
 
+def _after_fronted_phrase(i: int, toks: tuple[Token, ...], sentences: tuple[tuple[int, int], ...],
+                          sent_of: list[int], openers: set[str]) -> bool:
+    """Token ``i`` follows the comma that closes a fronted phrase ("At a conference hosted by
+    Gordon Brown, he said"): the main clause's subject, like a sentence-initial one."""
+    if i < 2 or toks[i - 1].text != "," or sent_of[i] < 0:
+        return False
+    a = sentences[sent_of[i]][0]
+    return toks[a].lower in openers and all(t.text != "," for t in toks[a:i - 1])
+
+
 def sentence_index(sentences: tuple[tuple[int, int], ...]) -> list[int]:
     """Token index → sentence number (-1 between sentences)."""
     n = sentences[-1][1] if sentences else 0
@@ -100,6 +110,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
     pronouns = naming.get("pronouns", {})
     counterparts = set(naming.get("counterpart_nouns", ()))
     institution = set(naming.get("institution_words", ()))
+    openers = set(naming.get("fronted_openers", ()))
     headline = [_title_case(toks[a:b]) for a, b in an.sentences]
     plurals: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for phrase in naming.get("plural_anaphors", ()):
@@ -152,7 +163,8 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
             if gender and tok.lower in ("he", "she", "him", "her", "his"):
                 out.mentions.append(ActorMention(i, i + 1, sent_of[i], PRONOUN, gender=gender,
                                                  rule="coref.pronoun", head=i,
-                                                 initial=i == 0 or sent_of[i - 1] != sent_of[i],
+                                                 initial=i == 0 or sent_of[i - 1] != sent_of[i]
+                                                 or _after_fronted_phrase(i, toks, an.sentences, sent_of, openers),
                                                  possessive=tok.lower in ("his", "her")))
             i += 1
             continue

@@ -404,6 +404,9 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
             self.suppressed.append(Suppressed(self.article, rule.id, "no-guest", s,
                                               self._sentence_evidence(s, rule.id).quote))
             return None, subject
+        if pos == "noun" and obj and trig.end < b and self.toks[trig.end].lower == "between" \
+                and self._cue_before(trig, parts, "arranges"):
+            subject = None  # "Volker helped arrange a meeting between Giuliani and Yermak": he was not at it
         status, status_rule = self._status(s, trig, parts)
         evidence = self._sentence_evidence(s, rule.id)
         participants, place, anaphoric_plural, used = self._parties(trig, frame, subject, obj, effects)
@@ -444,9 +447,11 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
                 and same and same[-1].status != PLANNED else None
             if speaker and all(speaker != p for p, _ in participants):
                 participants.append((speaker, "participant"))
-        if self.toks[a].lower in _FRONTED_SPEAKING and trig.start - a <= 12:
+        if (self.toks[a].lower in _FRONTED_SPEAKING and trig.start - a <= 12) or (
+                self.toks[a].lower == "at" and pos == "noun" and trig.start - a <= 3):
             # "Speaking to NATO military brass gathered in Paris, Dutch Defence Minister Brekelmans
-            # stressed ...": the one who addressed the gathering was at it
+            # stressed ...", "At a conference hosted by Gordon Brown, he said ...": the one who
+            # spoke at the gathering was at it
             for k in self._fronted_speaker(trig, groups, b):
                 actor = self.mentions[k].actor
                 if actor and all(actor != p for p, _ in participants):
