@@ -610,3 +610,10 @@ def test_extract_who_arranged_a_meeting_between_others_was_not_at_it(extract_tex
     assert _pairs(ex) == [["andriy-yermak", "rudy-giuliani"]]
     ex = extract_text("Kurt Volker attended a meeting between Rudy Giuliani and Andriy Yermak.")
     assert _pairs(ex) == [["andriy-yermak", "kurt-volker", "rudy-giuliani"]]
+
+
+def test_extract_a_status_after_a_closed_relative_clause_is_the_main_clauses(extract_text):
+    ex = extract_text("India, which attends the summit with China on Friday, is unlikely to be cowed.")
+    assert _pairs(ex) == [["CHN", "IND"]]
+    ex = extract_text("A summit between Joe Biden and Vladimir Putin is unlikely, officials said.")
+    assert ex.events == () and ex.suppressed[0].reason == "status.negated.after"

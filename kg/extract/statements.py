@@ -327,7 +327,7 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
             if scope == "before":
                 ok = st.start < trig.start and st.end <= trig.end and trig.start - st.end <= window
             elif scope == "after":
-                ok = st.start >= trig.end and st.start - trig.end <= window
+                ok = st.start >= trig.end and st.start - trig.end <= window and not self._clause_closed(s, trig, st)
             else:
                 ok = True
             if not ok or rule.spec.get("trigger_pos", self.rules[trig.value].spec["pos"]) != self.rules[trig.value].spec["pos"]:
@@ -342,6 +342,19 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
             if _STATUS_RANK.get(status, 0) > _STATUS_RANK.get(best, 0):
                 best, best_rule = status, rule.id
         return best, best_rule
+
+    def _clause_closed(self, s: int, trig: Match, st: Match) -> bool:
+        """The trigger sits in a relative clause that a comma closes before ``st`` ("India, which
+        attends the G7 meeting on Friday, is unlikely to be cowed"): the status is the main clause's."""
+        if not any(t.text == "," for t in self.toks[trig.end:st.start]):
+            return False
+        a = self.an.sentences[s][0]
+        for i in range(trig.start - 1, a, -1):
+            if self.toks[i].text == ",":
+                return False
+            if self.toks[i].lower in ("which", "who") and self.toks[i - 1].text == ",":
+                return True
+        return False
 
     def _candidate(self, s: int, trig: Match, parts: SentenceParts, effects: dict[int, str],
                    groups: list[list[int]], prev_subject: list[int] | None,
