@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
@@ -151,6 +152,17 @@ _SENTENCE_END = {".", "!", "?", "…"}
 _CLOSERS = {'"', "'", "”", "’", ")", "]"}
 
 
+def _letter_ends_sentence(doc: Doc, i: int) -> bool:
+    """A capital letter with its full stop between a lower-case word and a capitalised common
+    word ends a sentence ("on the platform X. The talks ..."); after a name it is an initial
+    ("George W. Bush"), before a name an abbreviation ("to visit S. Africa")."""
+    text = doc[i].text
+    if len(text) != 2 or not text[0].isupper() or text[1] != "." or i == 0 or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1].text
+    return doc[i - 1].text[:1].islower() and nxt[:1].isupper() and nxt.lower() in STOP_WORDS
+
+
 def split_sentences(doc: Doc) -> tuple[tuple[int, int], ...]:
     """Sentence token ranges: ends at . ! ? (after closing quotes) and at line breaks.
 
@@ -172,7 +184,7 @@ def split_sentences(doc: Doc) -> tuple[tuple[int, int], ...]:
         if start is None:
             start = i
         if tok.text in _SENTENCE_END or (tok.text.endswith((".", "!", "?")) and len(tok.text) > 1
-                                         and tok.text[-2] in ".!?"):
+                                         and tok.text[-2] in ".!?") or _letter_ends_sentence(doc, i):
             j = i + 1
             while j < n and doc[j].text in _CLOSERS and not doc[j - 1].whitespace_:
                 j += 1  # a closing quote sticks to the stop; one after a space opens the next sentence

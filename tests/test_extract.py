@@ -617,3 +617,13 @@ def test_extract_a_status_after_a_closed_relative_clause_is_the_main_clauses(ext
     assert _pairs(ex) == [["CHN", "IND"]]
     ex = extract_text("A summit between Joe Biden and Vladimir Putin is unlikely, officials said.")
     assert ex.events == () and ex.suppressed[0].reason == "status.negated.after"
+
+
+def test_extract_a_letter_after_a_lower_case_word_ends_its_sentence(extract_text):
+    ex = extract_text("Volodymyr Zelensky wrote on the platform X. On Monday Antony Blinken met Wang Yi in Beijing.")
+    assert _pairs(ex) == [["antony-blinken", "wang-yi"]]
+    assert ex.events[0].evidence[0].quote == "On Monday Antony Blinken met Wang Yi in Beijing."
+    ex = extract_text("Cyril Ramaphosa will visit S. Africa's neighbours and meet Xi Jinping in October.")
+    assert ex.events[0].evidence[0].quote.endswith("in October.")
+    ex = extract_text("George W. Bush met Tony Blair in London on Monday.", date="2003-11-20")
+    assert ex.events[0].evidence[0].quote == "George W. Bush met Tony Blair in London on Monday."

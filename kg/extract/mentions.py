@@ -98,6 +98,8 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
     starts: dict[int, list[Match]] = defaultdict(list)
     groups: dict[int, tuple[int, str]] = {}  # token index -> (end, rule id) of a side-group noun
     for m in an.matches:
+        if m.end <= len(sent_of) and sent_of[m.start] != sent_of[m.end - 1]:
+            continue  # "on the platform X. Antony Blinken met ...": no name runs across sentences
         if m.prefix in (ACTOR, TITLE):
             starts[m.start].append(m)
         elif m.prefix == RULE and m.kind == "group":
@@ -133,7 +135,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                 i += 1
             continue
         if not ms:
-            if tok.lower in counterparts and i + 1 < n and _name_after(i + 1, toks, starts, particles):
+            if tok.lower in counterparts and i + 1 < n and _name_after(i + 1, toks, starts, particles, sent_of):
                 # "his counterpart Park Jin": the noun introduces a name
                 mention, i = _titled(i, i + 1, None, None, tok.text, toks, starts, res, particles,
                                      sent_of, out, article_date, rule="pattern.counterpart-name")
@@ -144,7 +146,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                     and tok.lower not in COMMON_WORDS \
                     and not headline[sent_of[i]] \
                     and not (i and toks[i - 1].lower in _PLACE_WORDS):
-                end = _name_after(i, toks, starts, particles)
+                end = _name_after(i, toks, starts, particles, sent_of)
                 if end - i >= 2 and not any(t.text in institution for t in toks[i:end]):
                     # "... his Canadian counterpart, Gordon Smith": a full name no lexicon knows
                     mention, i = _titled(i, i, None, None, "", toks, starts, res, particles, sent_of, out,
@@ -179,7 +181,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                 if title is None and j + skip < n and all(
                         t.text.isalpha() and t.text.islower() and t.lower not in COMMON_WORDS for t in toks[j:j + skip]):
                     title = _title_at(starts.get(j + skip))
-            if title is not None and title.start in groups and not _name_after(title.end, toks, starts, particles):
+            if title is not None and title.start in groups and not _name_after(title.end, toks, starts, particles, sent_of):
                 title = None  # "Chinese officials said": a side, not a person
             if title is not None:
                 country = best.value if best.kind != "org" else None
@@ -199,7 +201,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                     i = g
                     continue
                 if j < n and toks[j].lower in naming.get("counterpart_nouns", ()) and \
-                        not _name_after(j + 1, toks, starts, particles):
+                        not _name_after(j + 1, toks, starts, particles, sent_of):
                     out.mentions.append(ActorMention(i, j + 1, sent_of[i], COUNTERPART, None, None,
                                                      best.value, rule="pattern.counterpart", head=j))
                     i = j + 1
@@ -208,7 +210,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                 while k < n and k - j < 3 and toks[k].text.isalpha() and toks[k].text.islower() \
                         and toks[k].lower not in COMMON_WORDS:
                     k += 1
-                if k > j and _name_after(k, toks, starts, particles) - k >= 2:
+                if k > j and _name_after(k, toks, starts, particles, sent_of) - k >= 2:
                     # "Russian peacemaker Alexander Lebed": a role noun no lexicon knows
                     mention, i = _titled(i, k, best.value, None, _span_text(text, toks, j, k), toks, starts,
                                          res, particles, sent_of, out, article_date,
@@ -312,11 +314,12 @@ def _gazetteer_mention(m: Match, res: Resources, sent_of: list[int]) -> ActorMen
 
 
 def _name_after(j: int, toks: tuple[Token, ...], starts: dict[int, list[Match]],
-                particles: set[str]) -> int:
-    """End of a capitalised personal name starting at token j (0 when there is none)."""
-    n = len(toks)
+                particles: set[str], sent_of: list[int]) -> int:
+    """End of a capitalised personal name starting at token j (0 when there is none), inside
+    its sentence."""
+    n = min(len(toks), len(sent_of))
     k = j
-    while k < n and k - j < 8:
+    while k < n and k - j < 8 and sent_of[k] == sent_of[j]:
         t = toks[k]
         if t.is_title and t.text not in _STOP_NAME_WORDS and t.text.replace("-", "").replace("'", "").replace(".", "").isalpha():
             if k > j and starts.get(k) and any(m.prefix == ACTOR and m.kind != "person" for m in starts[k]):
@@ -357,7 +360,7 @@ def _titled(start: int, title_end: int, country: str | None, role: str | None, t
         p = res.people[person.value]
         return ActorMention(start, person.end, s, "name", p.id, PERSON, country or p.country, role, title,
                             p.gender, rule="gazetteer", head=person.end - 1), person.end
-    end = _name_after(j, toks, starts, particles)
+    end = _name_after(j, toks, starts, particles, sent_of)
     if end:
         name = "".join(t.text + (" " if t.space else "") for t in toks[j:end]).strip()
         if end - j == 1 or (end - j == 2 and toks[j].text.endswith(".")):
