@@ -627,3 +627,10 @@ def test_extract_a_letter_after_a_lower_case_word_ends_its_sentence(extract_text
     assert ex.events[0].evidence[0].quote.endswith("in October.")
     ex = extract_text("George W. Bush met Tony Blair in London on Monday.", date="2003-11-20")
     assert ex.events[0].evidence[0].quote == "George W. Bush met Tony Blair in London on Monday."
+
+
+def test_extract_welcoming_someones_proposal_is_no_visit(extract_text):
+    ex = extract_text("Emmanuel Macron welcomed Olaf Scholz's proposal on Monday.")
+    assert ex.events == () and ex.suppressed[0].reason == "no-guest"
+    ex = extract_text("Emmanuel Macron welcomed Olaf Scholz's delegation to Paris on Monday.")
+    assert _pairs(ex) == [["emmanuel-macron", "olaf-scholz"]]

@@ -116,6 +116,9 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
         self.hits: set[str] = set()  # ids of the rules that changed the outcome
         self.sides: tuple[int, list[str]] | None = None  # the last sentence naming sides ("diplomats from the G7")
         self.quoted = _quoted_tokens(self.toks)
+        #: nouns for people ("delegation", "envoys", "counterpart"): "Scholz's delegation" are people
+        self._people_nouns = frozenset(p.lower() for r in res.rules if r.type == "group" for p in r.spec.get("phrases", ())
+                                       if " " not in p) | frozenset(res.naming.get("counterpart_nouns", ()))
         #: first words of the phrases of joining a meeting ("attended", "take part in")
         self._joining_words = frozenset(p.split()[0].lower() for r in res.rules if r.spec.get("effect") == "joins"
                                         for p in r.spec.get("phrases", ()))
@@ -343,6 +346,14 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
                 best, best_rule = status, rule.id
         return best, best_rule
 
+    def _possessed_thing(self, obj: list[int]) -> bool:
+        """The group ends in a possessive before a noun that names no people ("Olaf Scholz's
+        proposal"; not "Olaf Scholz's delegation")."""
+        end = self.mentions[obj[-1]].end
+        if end + 1 >= len(self.toks) or self.toks[end].lower not in ("'s", "’s"):
+            return False
+        return self.toks[end + 1].lower not in self._people_nouns
+
     def _clause_closed(self, s: int, trig: Match, st: Match) -> bool:
         """The trigger sits in a relative clause that a comma closes before ``st`` ("India, which
         attends the G7 meeting on Friday, is unlikely to be cowed"): the status is the main clause's."""
@@ -412,6 +423,8 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
             obj = place_groups.pop(0)  # "arrived in Beijing": the place visited is the host
         if obj is None and frame == "visit":
             obj = self._included(trig, groups, b)  # "visited several countries, including Iran"
+        if frame == "host" and obj and self._possessed_thing(obj):
+            obj = None  # "welcomed Tony Blair's courage": a thing of his, not the man
         if frame == "host" and obj is None:
             # "hosted", "received", "welcomed" with nobody received: a letter, an award, a show
             self.suppressed.append(Suppressed(self.article, rule.id, "no-guest", s,
