@@ -634,3 +634,10 @@ def test_extract_welcoming_someones_proposal_is_no_visit(extract_text):
     assert ex.events == () and ex.suppressed[0].reason == "no-guest"
     ex = extract_text("Emmanuel Macron welcomed Olaf Scholz's delegation to Paris on Monday.")
     assert _pairs(ex) == [["emmanuel-macron", "olaf-scholz"]]
+
+
+def test_extract_words_before_a_title_name_the_office_not_a_person(extract_text):
+    ex = extract_text("International Development Secretary Hilary Benn will visit Sri Lanka next week.")
+    assert _pairs(ex) == [["LKA", "hilary-benn"]]
+    ex = extract_text("Green MEP Caroline Lucas met Tony Blair in London.", date="2004-12-01")
+    assert _pairs(ex) == [["caroline-lucas", "tony-blair"]]

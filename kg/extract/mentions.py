@@ -147,6 +147,9 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                     and not headline[sent_of[i]] \
                     and not (i and toks[i - 1].lower in _PLACE_WORDS):
                 end = _name_after(i, toks, starts, particles, sent_of)
+                if end - i >= 2 and any(m.prefix == TITLE for m in starts.get(end, ())):
+                    i = end  # "International Development Secretary Hilary Benn": the words name the office
+                    continue
                 if end - i >= 2 and not any(t.text in institution for t in toks[i:end]):
                     # "... his Canadian counterpart, Gordon Smith": a full name no lexicon knows
                     mention, i = _titled(i, i, None, None, "", toks, starts, res, particles, sent_of, out,
@@ -322,8 +325,9 @@ def _name_after(j: int, toks: tuple[Token, ...], starts: dict[int, list[Match]],
     while k < n and k - j < 8 and sent_of[k] == sent_of[j]:
         t = toks[k]
         if t.is_title and t.text not in _STOP_NAME_WORDS and t.text.replace("-", "").replace("'", "").replace(".", "").isalpha():
-            if k > j and starts.get(k) and any(m.prefix == ACTOR and m.kind != "person" for m in starts[k]):
-                break
+            if k > j and starts.get(k) and any((m.prefix == ACTOR and m.kind != "person") or m.prefix == TITLE
+                                               for m in starts[k]):
+                break  # "Green MEP Caroline Lucas": the title starts the name
             if k == j and starts.get(k) and any(m.prefix == ACTOR and m.kind in ("country", "org", "capital", "demonym")
                                                 for m in starts[k]):
                 return 0
