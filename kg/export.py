@@ -307,7 +307,7 @@ def events(store: Store) -> list[dict[str, Any]]:
             "confidence": float(r["conf"].value), "cameo": r["cameo"].value, "plover": _v(r["plover"]),
         }
     ns = str(ACTOR)
-    seen: set[tuple[str, str, str]] = set()
+    chosen: dict[tuple[str, str, str], tuple[str, str]] = {}
     info: dict[str, tuple[str, str | None, str | None]] = {}
     for r in store.query(_PARTICIPANT_INFO):
         item = (r["label"].value, _v(r["type"]), _v(r["country"]))
@@ -317,24 +317,33 @@ def events(store: Store) -> list[dict[str, Any]]:
     for r in store.query(_PARTICIPANTS):
         key = (r["g"].value, r["e"].value)
         aid = r["a"].value
-        if key not in rows or aid not in info or (key + (aid,)) in seen:
+        if key not in rows or aid not in info:
             continue
-        seen.add(key + (aid,))
+        # two roles or local names for one participant: the first in order, not the first row
+        # (rows come in an order of the store's making)
+        pick = (_v(r["role"]) or "", _v(r["local"]) or "")
+        if key + (aid,) not in chosen or pick < chosen[key + (aid,)]:
+            chosen[key + (aid,)] = pick
+    for (g, e, aid), (role, local) in chosen.items():
+        key = (g, e)
         label, typ, country = info[aid]
         if typ and typ.endswith("Country"):
             country = aid
-        role = _v(r["role"])
         rows[key]["participants"].append({
-            "label": _v(r["local"]) or label, "iri": aid,
+            "label": local or label, "iri": aid,
             "type": typ.rsplit("#", 1)[-1] if typ else None,
             "country": country[len(ns):] if country and country.startswith(ns) else country,
             "role": role.rsplit("#", 1)[-1] if role else "participant",
         })
-    for r in store.query(_ISSUES):
-        key = (r["g"].value, r["e"].value)
-        if key in rows and all(i["iri"] != r["i"].value for i in rows[key]["issues"]):
-            rows[key]["issues"].append({"label": r["label"].value, "category": _v(r["category"]),
-                                        "iri": r["i"].value})
+    labelled: dict[tuple[str, str, str], tuple[str, str]] = {}
+    for r in store.query(_ISSUES):  # an issue with two labels or categories: the first in order
+        key = (r["g"].value, r["e"].value, r["i"].value)
+        if key[:2] in rows:
+            pick = (r["label"].value, _v(r["category"]) or "")
+            if key not in labelled or pick < labelled[key]:
+                labelled[key] = pick
+    for (g, e, i), (label, category) in labelled.items():
+        rows[(g, e)]["issues"].append({"label": label, "category": category or None, "iri": i})
     for r in store.query(_EVIDENCE):
         key = (r["g"].value, r["e"].value)
         if key in rows:

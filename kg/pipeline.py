@@ -26,7 +26,7 @@ from .extract import extract
 from .graph import build as gb
 from .graph import iri
 from .errors import UsageError
-from .graph.store import DIGEST_GRAPH, OxigraphStore, Store
+from .graph.store import DIGEST_GRAPH, GRAPH_PREFIX, OxigraphStore, Store
 from .graph.vocab import RUN
 from .ingest import Skipped, discover, read_articles
 from .model import Article
@@ -44,7 +44,8 @@ PREFIX kgo: <https://w3id.org/kg/ontology#>
 SELECT DISTINCT ?a WHERE { { ?m kgo:participant ?a } UNION { ?x kgo:country ?a } UNION { ?m kgo:place ?a } }
 """
 
-_TRIPLES = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{DIGEST_GRAPH}>) }}"
+_TRIPLES = (f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+            f'FILTER(?g != <{DIGEST_GRAPH}> && STRSTARTS(STR(?g), "{GRAPH_PREFIX}")) }}')  # kg's graphs only
 
 
 @dataclass

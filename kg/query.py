@@ -126,7 +126,9 @@ def _to_result(res: Any) -> Result:
     if isinstance(res, ox.QueryBoolean) or isinstance(res, bool):
         return Result("ask", boolean=bool(res))
     if not isinstance(res, ox.QuerySolutions):  # QueryTriples, or a list of triples from a SPARQL server
-        return Result("graph", triples=ox.serialize(res, format=ox.RdfFormat.N_TRIPLES) or b"")
+        # a graph is a set: its N-Triples lines in order, the same from every store
+        lines = (ox.serialize(res, format=ox.RdfFormat.N_TRIPLES) or b"").splitlines(keepends=True)
+        return Result("graph", triples=b"".join(sorted(set(lines))))
     columns = tuple(v.value for v in res.variables)
     rows = tuple(tuple(_plain(sol[c]) for c in columns) for sol in res)
     return Result("select", columns, rows)
@@ -148,7 +150,7 @@ def _plain(term: Any) -> Any:
             except ValueError:
                 return term.value
         if dt.endswith("#boolean"):
-            return term.value == "true"
+            return term.value in ("true", "1")
         return term.value
     return term.value
 

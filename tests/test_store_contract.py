@@ -2,6 +2,8 @@
 live ``oxigraph serve`` on a loopback port (started and stopped here, marked ``server``)."""
 from __future__ import annotations
 
+import contextlib
+import json
 import signal
 import socket
 import subprocess
@@ -240,42 +242,54 @@ def test_store_kg_serve_refuses_memory_and_missing_store(tmp_path):
 
 
 
-@pytest.fixture
-def basic_auth_server():
-    """A loopback stand-in for a server behind HTTP Basic: answers ASK only with the right password."""
-    import base64
+_TRUE = (200, {"Content-Type": "application/sparql-results+json"}, b'{"head":{},"boolean":true}')
+
+
+@contextlib.contextmanager
+def _loopback(answer):
+    """A loopback HTTP server for stand-ins: each POST gets answer(request, body), a
+    (status, headers, body) triple."""
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-    good = "Basic " + base64.b64encode(b"reader:s3cret:x").decode()
-    paths = []
-
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self):
-            paths.append(self.path)
-            self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            if self.headers.get("Authorization") != good:
-                self.send_response(401)
-                self.send_header("WWW-Authenticate", 'Basic realm="kg"')
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            body = b'{"head":{},"boolean":true}'
-            self.send_response(200)
-            self.send_header("Content-Type", "application/sparql-results+json")
-            self.send_header("Content-Length", str(len(body)))
+            status, headers, out = answer(self, self.rfile.read(int(self.headers.get("Content-Length", 0))))
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(out)))
             self.end_headers()
-            self.wfile.write(body)
+            self.wfile.write(out)
 
         def log_message(self, *args):
             pass
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd.server_address[1], paths
-    httpd.shutdown()
-    httpd.server_close()
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield httpd.server_address[1]
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture
+def basic_auth_server():
+    """A loopback stand-in for a server behind HTTP Basic: answers ASK only with the right password."""
+    import base64
+
+    good = "Basic " + base64.b64encode(b"reader:s3cret:x").decode()
+    paths = []
+
+    def answer(request, body):
+        paths.append(request.path)
+        if request.headers.get("Authorization") != good:
+            return 401, {"WWW-Authenticate": 'Basic realm="kg"'}, b""
+        return _TRUE
+
+    with _loopback(answer) as port:
+        yield port, paths
 
 
 def test_store_credentials_in_the_url_answer_the_challenge(basic_auth_server):
@@ -300,3 +314,68 @@ def test_store_endpoint_query_string_is_kept(basic_auth_server):
     port, paths = basic_auth_server
     SparqlStore(f"http://reader:s3cret%3Ax@127.0.0.1:{port}/repositories/kg", query="sparql?infer=false")
     assert paths[-1] == "/repositories/kg/sparql?infer=false&union-default-graph"
+
+
+@pytest.mark.server
+def test_store_graph_prefix_keeps_to_its_graphs(server_url):
+    everything = SparqlStore(server_url)
+    everything.clear()
+    everything.replace_graph(G1, [_q("a", "1", G1)], "d1")
+    everything.replace_graph(G2, [_q("b", "2", G2)])
+    ours = SparqlStore(server_url, graphs=G1)
+    assert ours.graphs() == [G1]
+    assert {q.graph_name.value for q in ox.parse(ours.dump_nquads(), format=ox.RdfFormat.N_QUADS)} == {G1}
+    ours.clear()
+    assert everything.graphs() == [G2, "https://w3id.org/kg/graph/digests"]
+
+
+@pytest.fixture
+def scripted_server():
+    """A loopback SPARQL stand-in: records each request and answers with the next scripted
+    (status, headers, body), so a test can play a server's quirks."""
+    seen, answers = [], []
+
+    def answer(request, body):
+        seen.append((request.path, dict(request.headers), body))
+        return answers.pop(0) if answers else _TRUE
+
+    with _loopback(answer) as port:
+        yield f"http://127.0.0.1:{port}", seen, answers
+
+
+def test_store_queries_are_url_encoded_and_ask_for_the_form_they_get(scripted_server):
+    import urllib.parse
+    url, seen, answers = scripted_server
+    st = SparqlStore(url, query="sparql")
+    answers.append((200, {"Content-Type": "application/n-triples"}, b"<http://e/b> <http://e/p> <http://e/o> .\n"
+                                                                    b"<http://e/a> <http://e/p> <http://e/o> .\n"))
+    result = run_query(st, "PREFIX e: <http://e/> # a comment\nCONSTRUCT { ?s e:p ?o } WHERE { ?s e:p ?o }")
+    assert result.triples.startswith(b"<http://e/a>")  # a graph's triples come in order, whatever the server's
+    path, headers, body = seen[-1]
+    assert path == "/sparql?union-default-graph"
+    assert headers["Content-Type"] == "application/x-www-form-urlencoded"
+    assert headers["Accept"].startswith("application/n-triples")
+    assert "CONSTRUCT" in urllib.parse.parse_qs(body.decode())["query"][0]
+    st.query("ASK { }")
+    assert seen[-1][1]["Accept"].startswith("application/sparql-results+json")
+
+
+def test_store_odd_answers_are_read_or_refused_clearly(scripted_server):
+    url, seen, answers = scripted_server
+    st = SparqlStore(url)
+    boolean = "http://www.w3.org/2001/XMLSchema#boolean"
+    answers.append((200, {"Content-Type": "application/sparql-results+json"}, json.dumps({
+        "head": {"vars": ["s", "o", "x"]}, "results": {"bindings": [
+            {"s": {"type": "bnode", "value": "nodeID://b10006"}, "o": {"type": "typed-literal", "datatype": boolean, "value": "0"},
+             "x": {"type": "bnode", "value": "nodeID://b10006"}}]}}).encode()))
+    row = next(iter(st.query("SELECT * { ?s ?p ?o }")))
+    assert row["s"] == row["x"] and isinstance(row["s"], ox.BlankNode)  # one node keeps one name
+    assert row["o"] == ox.Literal("false", datatype=ox.NamedNode(boolean))
+    answers.append((200, {"Content-Type": "application/sparql-results+json", "X-SPARQL-MaxRows": "10000"},
+                    b'{"head":{"vars":["s"]},"results":{"bindings":[]}}'))
+    with pytest.raises(StoreError, match="cut its answer at 10000 rows"):
+        st.query("SELECT * { ?s ?p ?o }")
+    answers.append((403, {"Content-Type": "text/html"}, b'<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>'
+                    b"<title>failed</title></head><body><h1>HTTP/1.1 403 Forbidden</h1>\n<xmp>Permission denied</xmp></body></html>"))
+    with pytest.raises(StoreError, match=r"refused query \(HTTP 403: HTTP/1.1 403 Forbidden Permission denied\)"):
+        st.query("ASK { }")  # the reason out of an HTML error page

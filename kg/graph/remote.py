@@ -3,7 +3,7 @@
 Only the W3C protocols are used, so any standard server works (Oxigraph server, Apache Jena
 Fuseki, Virtuoso, GraphDB, Amazon Neptune):
 
-- SPARQL 1.1 Protocol for queries (POST, results as SPARQL JSON or N-Triples, parsed by
+- SPARQL 1.1 Protocol for queries (URL-encoded POST, results as SPARQL JSON or N-Triples, parsed by
   Oxigraph into the same result objects the embedded store returns);
 - SPARQL 1.1 Graph Store HTTP Protocol to replace one article's graph with a single PUT
   (one request, no SPARQL text to build or parse for the bulk of the data);
@@ -16,6 +16,7 @@ the article is simply redone next time. Endpoints default to Oxigraph's layout
 from __future__ import annotations
 
 import http.client
+import re
 import socket
 import urllib.error
 import urllib.parse
@@ -29,7 +30,11 @@ from ..errors import QueryError, StoreError
 
 DIGEST = "https://w3id.org/kg/ontology#graphDigest"
 DIGEST_GRAPH = "https://w3id.org/kg/graph/digests"
-_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.5"
+_XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+_ACCEPT_RESULTS = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
+_ACCEPT_GRAPH = "application/n-triples, text/turtle;q=0.9"
+# the prologue before a query's form: comments, BASE and PREFIX declarations
+_PROLOGUE = re.compile(r"(?:\s+|#[^\n]*|BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)*", re.IGNORECASE)
 _GRAPH_FORMATS = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE,
                   "text/plain": ox.RdfFormat.N_TRIPLES}
 
@@ -39,11 +44,14 @@ class SparqlStore:
 
     ``query``, ``update`` and ``data`` name the three endpoints, absolute or relative to
     ``url``; credentials in the URL (``http://user:pw@host/...``) answer HTTP Basic or
-    Digest challenges.
+    Digest challenges. ``graphs`` (an IRI prefix) keeps ``graphs()``, the dumps and
+    ``clear()`` to the named graphs under it, for a server that holds other graphs too
+    (Virtuoso keeps its own system graphs beside the data); None takes every named graph.
     """
 
     def __init__(self, url: str, *, query: str | None = None, update: str | None = None,
-                 data: str | None = None, timeout: float = 300.0, check: bool = True) -> None:
+                 data: str | None = None, graphs: str | None = None, timeout: float = 300.0,
+                 check: bool = True) -> None:
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise StoreError(f"not a SPARQL server URL: {url} (expected http://host:port/...)")
@@ -59,6 +67,7 @@ class SparqlStore:
         self.update_url = urllib.parse.urljoin(base, update or "update").rstrip("/")
         self.data_url = urllib.parse.urljoin(base, data or "store").rstrip("/")
         self._credentials = user is not None
+        self.graph_prefix = graphs
         handlers: list[urllib.request.BaseHandler] = []
         if user is not None:  # answer the server's challenge, Basic or Digest (Virtuoso's -auth endpoints)
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
@@ -78,11 +87,15 @@ class SparqlStore:
         try:
             with self._opener.open(req, timeout=self.timeout) as resp:
                 ctype = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
+                cap = resp.headers.get("X-SPARQL-MaxRows")
+                if cap:  # Virtuoso's mark of an answer cut at its ResultSetMaxRows
+                    raise StoreError(f"the SPARQL server at {self.location} cut its answer at {cap} rows: raise "
+                                     "its row limit (Virtuoso: ResultSetMaxRows in virtuoso.ini's [SPARQL])")
                 return ctype, resp.read()
         except urllib.error.HTTPError as exc:
             if ok_missing and exc.code == 404:
                 return "", b""
-            detail = _first_line(exc.read().decode("utf-8", "replace")) or exc.reason
+            detail = _error_text(exc.read().decode("utf-8", "replace")) or exc.reason
             if exc.code == 400 and what == "query":
                 raise QueryError(f"the SPARQL server refused the query: {detail}") from None
             if exc.code == 401:
@@ -90,7 +103,7 @@ class SparqlStore:
                 raise StoreError(f"the SPARQL server at {self.location} wants credentials for {url}: {hint}") from None
             if exc.code == 403:
                 raise StoreError(f"the SPARQL server at {self.location} refused {what} (HTTP 403: {detail}); "
-                                 "is it read-only?") from None
+                                 "is it read-only, or may this user not write?") from None
             raise StoreError(f"{what} to {url} failed: HTTP {exc.code} {detail}") from None
         except (urllib.error.URLError, http.client.HTTPException, socket.timeout, ConnectionError) as exc:
             reason = getattr(exc, "reason", exc)
@@ -100,6 +113,11 @@ class SparqlStore:
     def _update(self, sparql: str) -> None:
         self._request("POST", self.update_url, sparql.encode("utf-8"),
                       {"Content-Type": "application/sparql-update"}, what="update")
+
+    def _graph_filter(self, var: str = "?g") -> str:
+        if self.graph_prefix is None:
+            return ""
+        return f"FILTER(STRSTARTS(STR({var}), {ox.Literal(self.graph_prefix)}))"
 
     def _graph_url(self, graph: str) -> str:
         sep = "&" if "?" in self.data_url else "?"
@@ -140,35 +158,56 @@ class SparqlStore:
         if substitutions:
             from ..query import bind_values
             sparql = bind_values(sparql, dict(substitutions))
+        # ask for a graph format for CONSTRUCT and DESCRIBE: with results formats first,
+        # Virtuoso answers them as ?s ?p ?o rows
+        form = sparql[_PROLOGUE.match(sparql).end():][:9].upper()
+        accept = _ACCEPT_GRAPH if form.startswith(("CONSTRUCT", "DESCRIBE")) else _ACCEPT_RESULTS
         url = self.query_url + ("&" if "?" in self.query_url else "?") + "union-default-graph"
-        ctype, data = self._request("POST", url, sparql.encode("utf-8"),
-                                    {"Content-Type": "application/sparql-query", "Accept": _ACCEPT},
+        # URL-encoded POST, the form every server takes (Virtuoso never answers a direct
+        # ``application/sparql-query`` POST), and no length limit as with GET
+        body = urllib.parse.urlencode({"query": sparql}).encode("ascii")
+        ctype, data = self._request("POST", url, body,
+                                    {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
                                     what="query")
         try:
             if ctype in ("application/sparql-results+json", "application/json"):
+                if b'"bnode"' in data or _XSD_BOOLEAN.encode() in data:
+                    data = _tidy_json_results(data)
                 return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
             if ctype in ("application/sparql-results+xml", "application/xml"):
                 return ox.parse_query_results(data, format=ox.QueryResultsFormat.XML)
             if ctype in _GRAPH_FORMATS:
-                return [q.triple for q in ox.parse(data, format=_GRAPH_FORMATS[ctype])]
+                triples = [q.triple for q in ox.parse(data, format=_GRAPH_FORMATS[ctype])]
+                if _XSD_BOOLEAN.encode() in data:
+                    triples = [ox.Triple(t.subject, t.predicate, _canonical(t.object)) for t in triples]
+                return triples
         except SyntaxError as exc:
             raise StoreError(f"unreadable answer from {self.query_url}: {_first_line(str(exc))}") from None
         raise StoreError(f"unexpected answer from {self.query_url}: content type {ctype or 'none'}")
 
     def dump_nquads(self) -> bytes:
-        """Every quad, by a Graph Store GET of the whole dataset where the server offers it
-        (Oxigraph, Fuseki), else by a SELECT over all named graphs."""
+        """Every quad of the named graphs (under the prefix, if one is given), by a Graph Store
+        GET of the whole dataset where the server offers it (Oxigraph, Fuseki), else by a
+        SELECT over the named graphs."""
         try:
             ctype, data = self._request("GET", self.data_url, headers={"Accept": "application/n-quads"},
                                         what="reading the dataset")
         except StoreError:
             ctype, data = "", b""
         if ctype == "application/n-quads":
-            quads = [q for q in ox.parse(data, format=ox.RdfFormat.N_QUADS) if not isinstance(q.graph_name, ox.DefaultGraph)]
+            quads = [ox.Quad(q.subject, q.predicate, _canonical(q.object), q.graph_name)
+                     for q in ox.parse(data, format=ox.RdfFormat.N_QUADS)
+                     if isinstance(q.graph_name, ox.NamedNode) and self._ours(q.graph_name.value)]
             return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
-        rows = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
+        rows = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._graph_filter()} }}")
+        try:
+            quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
+        except SyntaxError as exc:
+            raise StoreError(f"unreadable answer from {self.query_url}: {_first_line(str(exc))}") from None
         return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+
+    def _ours(self, graph: str) -> bool:
+        return self.graph_prefix is None or graph.startswith(self.graph_prefix)
 
     def graph_ntriples(self) -> Iterator[tuple[str, bytes]]:
         """Each named graph but the digests as N-Triples, split out of one dataset dump
@@ -181,15 +220,61 @@ class SparqlStore:
             yield graph, ox.serialize(by_graph[graph], format=ox.RdfFormat.N_TRIPLES) or b""
 
     def graphs(self) -> list[str]:
-        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        # a pattern inside GRAPH: Virtuoso finds no graph for an empty one
+        rows = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._graph_filter()} }}")
         return sorted(r["g"].value for r in rows if isinstance(r["g"], ox.NamedNode))
 
     def clear(self) -> None:
-        """Remove every graph (``DROP ALL``): for tests and benchmarks on a scratch server."""
-        self._update("DROP ALL")
+        """Remove every graph (``DROP ALL``), or with a prefix only the graphs under it:
+        for tests and benchmarks on a scratch server."""
+        if self.graph_prefix is None:
+            self._update("DROP ALL")
+        else:
+            names = self.graphs()
+            for i in range(0, len(names), 100):  # a few requests: servers limit an update's size
+                self._update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in names[i:i + 100]))
 
     def close(self) -> None:
         """Nothing to release: every call is one stateless HTTP exchange."""
+
+
+def _canonical(term: Any) -> Any:
+    """An ``xsd:boolean`` literal in its canonical form, ``true`` or ``false``: kg writes
+    those, and a server that keeps only the value may give back ``1`` or ``0`` (Virtuoso)."""
+    if isinstance(term, ox.Literal) and term.datatype.value == _XSD_BOOLEAN and term.value in ("1", "0"):
+        return ox.Literal("true" if term.value == "1" else "false", datatype=term.datatype)
+    return term
+
+
+def _tidy_json_results(data: bytes) -> bytes:
+    """SPARQL JSON results with blank nodes renamed b0, b1, ... (the same node keeps one
+    name) and booleans in their canonical form (see ``_canonical``). A blank node label is
+    only meaningful inside one answer, and some servers send labels that are not Turtle
+    blank node labels (Virtuoso's ``nodeID://b10006``), which the parser refuses."""
+    import json
+    try:
+        doc = json.loads(data)
+    except ValueError:
+        return data
+    names: dict[str, str] = {}
+    for row in (doc.get("results") or {}).get("bindings") or []:
+        for cell in row.values():
+            if not isinstance(cell, dict):
+                continue
+            if cell.get("type") == "bnode":
+                cell["value"] = names.setdefault(str(cell.get("value")), f"b{len(names)}")
+            elif cell.get("datatype") == _XSD_BOOLEAN and cell.get("value") in ("1", "0"):
+                cell["value"] = "true" if cell["value"] == "1" else "false"
+    return json.dumps(doc, ensure_ascii=False).encode("utf-8")
+
+
+def _error_text(body: str) -> str:
+    """The server's reason in one line: the first line of a plain text body, or the text
+    of an HTML error page (Virtuoso's gives the reason below a heading), shortened."""
+    if body.lstrip().startswith("<") and re.search(r"<html|<!doctype", body[:200], re.IGNORECASE):
+        body = re.sub(r"(?is)<head\b.*?</head>|<[^>]*>", " ", body)
+        return " ".join(body.split())[:300]
+    return _first_line(body)[:300]
 
 
 def _first_line(text: str) -> str:

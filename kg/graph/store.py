@@ -27,6 +27,7 @@ from ..errors import QueryError, StoreError
 DEFAULT_STORE = ".kg-store"
 MEMORY = ":memory:"
 DIGEST = "https://w3id.org/kg/ontology#graphDigest"
+GRAPH_PREFIX = "https://w3id.org/kg/"  # every graph kg writes (articles, actors, issues, ...) is named under it
 DIGEST_GRAPH = "https://w3id.org/kg/graph/digests"
 _DIGEST, _DIGEST_GRAPH = ox.NamedNode(DIGEST), ox.NamedNode(DIGEST_GRAPH)
 
@@ -57,8 +58,9 @@ def open_store(location: str | None = None, *, read_only: bool = False, create: 
     if loc.startswith(("http://", "https://")):
         from .remote import SparqlStore
         env = os.environ.get
+        # kg's graphs only: a server may hold others (Virtuoso's system graphs)
         return SparqlStore(loc, query=env("KG_SPARQL_QUERY") or None, update=env("KG_SPARQL_UPDATE") or None,
-                           data=env("KG_SPARQL_DATA") or None)
+                           data=env("KG_SPARQL_DATA") or None, graphs=GRAPH_PREFIX)
     if loc == MEMORY:
         return OxigraphStore(None)
     path = Path(loc)
