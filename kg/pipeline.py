@@ -44,8 +44,11 @@ PREFIX kgo: <https://w3id.org/kg/ontology#>
 SELECT DISTINCT ?a WHERE { { ?m kgo:participant ?a } UNION { ?x kgo:country ?a } UNION { ?m kgo:place ?a } }
 """
 
-_TRIPLES = (f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-            f'FILTER(?g != <{DIGEST_GRAPH}> && STRSTARTS(STR(?g), "{GRAPH_PREFIX}")) }}')  # kg's graphs only
+_TRIPLES = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{DIGEST_GRAPH}>) }}"
+# a server may hold graphs of its own (Virtuoso's system graphs): count kg's only. Not asked of
+# kg's own stores, where reading every graph's name makes the count four times slower.
+_KG_TRIPLES = (f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+               f'FILTER(?g != <{DIGEST_GRAPH}> && STRSTARTS(STR(?g), "{GRAPH_PREFIX}")) }}')
 
 
 @dataclass
@@ -250,6 +253,6 @@ def _load_reference(store: Store, res: Resources, digest: str, known: dict[str, 
 def counts(store: Store) -> dict[str, int]:
     row = next(iter(store.query(_COUNTS)))
     out = {k: int(row[k].value) for k in ("articles", "meetings", "actors", "issues")}
-    row = next(iter(store.query(_TRIPLES)))
+    row = next(iter(store.query(_TRIPLES if isinstance(store, OxigraphStore) else _KG_TRIPLES)))
     out["triples"] = int(row["n"].value)
     return out
