@@ -641,3 +641,13 @@ def test_extract_words_before_a_title_name_the_office_not_a_person(extract_text)
     assert _pairs(ex) == [["LKA", "hilary-benn"]]
     ex = extract_text("Green MEP Caroline Lucas met Tony Blair in London.", date="2004-12-01")
     assert _pairs(ex) == [["caroline-lucas", "tony-blair"]]
+
+
+def test_extract_who_joins_the_subject_for_talks_takes_part(extract_text):
+    ex = extract_text("Marco Rubio will join Mike Waltz for talks with Ukrainian officials in Jeddah on Tuesday.",
+                      date="2025-03-10")
+    assert _pairs(ex) == [["UKR", "marco-rubio", "mike-waltz"]]
+    assert ex.events[0].status == "planned"
+    ex = extract_text("Marco Rubio praised Mike Waltz for talks with Ukrainian officials in Jeddah on Tuesday.",
+                      date="2025-03-10")
+    assert _pairs(ex) == [["UKR", "mike-waltz"]]

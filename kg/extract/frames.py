@@ -26,6 +26,11 @@ _AUXILIARIES = frozenset({"will", "would", "to", "can", "could", "may", "might",
                           "do", "must", "and", "also", "not", "n't", "jointly"})
 
 
+#: words between a subject and its verb ("will also join", "is due to join")
+_AUXILIARIES = frozenset({"will", "would", "shall", "should", "also", "to", "later", "then", "is", "was", "are",
+                          "were", "has", "have", "had", "due", "set", "expected", "plans", "planned", "soon"})
+
+
 class FrameReading:
     """The frame-reading part of :class:`~kg.extract.statements.EventBuilder`."""
 
@@ -120,8 +125,22 @@ class FrameReading:
                     self.mentions[k].type == COUNTRY and self.mentions[k].form in ("name", CAPITAL) for k in members):
                 fallback = members
                 continue
-            return members
+            return self._joiner(members, groups) + members
         return modifier or fallback
+
+    def _joiner(self, members: list[int], groups: list[list[int]]) -> list[int]:
+        """Who joins the subject: "Rubio will join Mike Waltz for the talks" (the group right
+        before a joining verb, with only auxiliaries between)."""
+        i = self.mentions[members[0]].start - 1
+        if i < 1 or self.toks[i].lower not in self._joining_words:
+            return []
+        j = i - 1
+        while j >= 0 and self.toks[j].lower in _AUXILIARIES:
+            j -= 1
+        for g in groups:
+            if self.mentions[g[-1]].end == j + 1 and self.mentions[g[-1]].type == PERSON:
+                return g
+        return []
 
     def _relative_clause_subject(self, trig: Match, groups: list[list[int]], effects: dict[int, str],
                                  a: int) -> list[int] | None:
