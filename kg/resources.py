@@ -31,7 +31,7 @@ TRIGGER_KINDS = ("meeting", "talks", "visit", "call", "summit", "conference", "n
 #: how a trigger's frame reads its subject and object (visit: visitor and host; discuss: "with" only)
 TRIGGER_FRAMES = ("meet", "visit", "host", "discuss")
 CONTEXT_EFFECTS = ("place", "not-participant", "topic", "reporter", "anaphor", "agenda", "host", "side", "joins",
-                   "arranges")
+                   "arranges", "convenes")
 STATUSES = ("held", "ongoing", "planned", "negated", "cancelled", "refused", "hypothetical")
 
 

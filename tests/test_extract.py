@@ -651,3 +651,23 @@ def test_extract_who_joins_the_subject_for_talks_takes_part(extract_text):
     ex = extract_text("Marco Rubio praised Mike Waltz for talks with Ukrainian officials in Jeddah on Tuesday.",
                       date="2025-03-10")
     assert _pairs(ex) == [["UKR", "mike-waltz"]]
+
+
+def test_extract_opposed_talks_are_no_meeting_and_a_relative_clause_keeps_its_status(extract_text):
+    ex = extract_text("Benjamin Netanyahu opposed talks between Ezer Weizman and Yasser Arafat.", date="1996-08-20")
+    assert ex.events == () and ex.suppressed[0].reason == "status.refused.verb"
+    ex = extract_text("Joe Biden, who opposed the war, met Keir Starmer in London.")
+    assert _pairs(ex) == [["joe-biden", "keir-starmer"]]
+
+
+def test_extract_talks_between_named_sides_leave_out_the_sentence_subject_unless_it_ran_them(extract_text):
+    pairs = {text: _pairs(extract_text(text, date="2024-05-02")) for text in (
+        "Egypt welcomed talks between Israel and Hamas.",
+        "Egypt hosted talks between Israel and Hamas.",
+        "Qatar mediated talks between Israel and Hamas.")}
+    assert list(pairs.values()) == [[["ISR", "hamas"]], [["EGY", "ISR", "hamas"]], [["ISR", "QAT", "hamas"]]]
+
+
+def test_extract_an_issue_word_before_leader_is_a_title(extract_text):
+    ex = extract_text("Opposition leader Keir Starmer met Joe Biden in Washington.")
+    assert ex.events[0].issues == ()

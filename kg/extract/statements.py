@@ -328,7 +328,8 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
             rule = self.rules[st.value]
             scope, window = rule.spec["scope"], int(rule.spec.get("window", 0))
             if scope == "before":
-                ok = st.start < trig.start and st.end <= trig.end and trig.start - st.end <= window
+                ok = st.start < trig.start and st.end <= trig.end and trig.start - st.end <= window \
+                    and not self._in_closed_clause(s, st, trig)
             elif scope == "after":
                 ok = st.start >= trig.end and st.start - trig.end <= window and not self._clause_closed(s, trig, st)
             else:
@@ -353,6 +354,11 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
         if end + 1 >= len(self.toks) or self.toks[end].lower not in ("'s", "’s"):
             return False
         return self.toks[end + 1].lower not in self._people_nouns
+
+    def _in_closed_clause(self, s: int, st: Match, trig: Match) -> bool:
+        """``st`` sits in a relative clause that a comma closes before the trigger ("Joe Biden,
+        who opposed the war, met Keir Starmer"): it is about the clause, not the meeting."""
+        return self._clause_closed(s, st, trig)
 
     def _clause_closed(self, s: int, trig: Match, st: Match) -> bool:
         """The trigger sits in a relative clause that a comma closes before ``st`` ("India, which
@@ -431,8 +437,13 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
                                               self._sentence_evidence(s, rule.id).quote))
             return None, subject
         if pos == "noun" and obj and trig.end < b and self.toks[trig.end].lower == "between" \
-                and self._cue_before(trig, parts, "arranges"):
-            subject = None  # "Volker helped arrange a meeting between Giuliani and Yermak": he was not at it
+                and (self._cue_before(trig, parts, "arranges") or (
+                    len({self.mentions[k].actor for k in obj}) >= 2 and not self._cue_before(trig, parts, "joins")
+                    and not self._cue_before(trig, parts, "convenes"))):
+            # "Volker helped arrange a meeting between Giuliani and Yermak": he was not at it;
+            # "Netanyahu welcomed talks between Weizman and Arafat": the sides are named (but who
+            # attended, hosted or mediated them was there)
+            subject = None
         status, status_rule = self._status(s, trig, parts)
         evidence = self._sentence_evidence(s, rule.id)
         participants, place, anaphoric_plural, used = self._parties(trig, frame, subject, obj, effects)
