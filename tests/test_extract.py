@@ -671,3 +671,8 @@ def test_extract_talks_between_named_sides_leave_out_the_sentence_subject_unless
 def test_extract_an_issue_word_before_leader_is_a_title(extract_text):
     ex = extract_text("Opposition leader Keir Starmer met Joe Biden in Washington.")
     assert ex.events[0].issues == ()
+
+
+def test_extract_a_show_hosted_by_presenters_is_no_visit(extract_text):
+    ex = extract_text("The Bernie and Sid Show, hosted by Bernard McGuirk and Sid Rosenberg, said nothing.")
+    assert ex.events == ()
