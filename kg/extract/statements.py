@@ -25,7 +25,7 @@ from .coref import NON_PARTY_ROLES
 from .agenda import IssueReading
 from .candidates import HELD, NOT_MEETINGS, ONGOING, PLANNED, Candidate, SentenceParts, copy_with
 from .frames import _AUXILIARIES, _SUBJECT_BLOCKERS, FrameReading
-from .mentions import CAPITAL, COUNTERPART, COUNTRY, PERSON, PLURAL, ActorMention
+from .mentions import CAPITAL, COUNTERPART, COUNTRY, ORG, PERSON, PLURAL, ActorMention
 from .merging import EventMerging, same_family
 from .places import DATELINE, PlaceReading
 
@@ -234,6 +234,8 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
                         if k not in effects:
                             effects[k] = rule.spec["effect"]
                             self.hits.add(rule.id)
+            if k not in effects and self._modifies_a_thing(m, parts):
+                effects[k] = "not-participant"  # "in a Red Cross plane": the name says whose plane
             for a0, b0, rule_id in self._topic_lists(parts):
                 if a0 <= m.start and m.end <= b0 and k not in effects:
                     effects[k] = "topic"  # "a summit with Ukraine and climate on the table"
@@ -252,6 +254,19 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
                             effects[k] = "reporter"
                             self.hits.add(rule.id)
         return effects
+
+    def _modifies_a_thing(self, m: ActorMention, parts: SentenceParts) -> bool:
+        """An organisation or country between "a" and a common noun that names neither people
+        nor a meeting ("a Red Cross plane", "a U.S. warship")."""
+        if m.type not in (ORG, COUNTRY) or m.form != "name" or m.start == 0 or m.end >= len(self.toks):
+            return False
+        nxt = self.toks[m.end]
+        if self.toks[m.start - 1].lower not in ("a", "an") or not (nxt.text.isalpha() and nxt.text.islower()):
+            return False
+        people = self._people_nouns | frozenset(self.res.naming.get("office_nouns", ()))
+        # "an Australian cabinet minister": the noun after the name starts a title
+        return all(t.lower not in people for t in self.toks[m.end:m.end + 2]) \
+            and all(t.start != m.end for t in parts.triggers)
 
     def _topic_lists(self, parts: SentenceParts) -> list[tuple[int, int, str]]:
         """Token spans "with ... on the table": what comes between is the agenda, not the guests."""
