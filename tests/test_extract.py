@@ -684,3 +684,23 @@ def test_extract_an_organisation_naming_whose_thing_it_is_takes_no_part(extract_
     assert ex.events == ()
     ex = extract_text("Other issues include plans by an Australian cabinet minister to visit Taiwan.", date="1996-08-20")
     assert _pairs(ex) == [["AUS", "TWN"]]
+
+
+def test_extract_words_describing_an_office_before_its_title_do_not_hide_the_person(extract_text):
+    pairs = [_pairs(extract_text(text, date="1996-08-20")) for text in (
+        "Alexander Lebed met rebel leader Aslan Maskhadov on Monday.",
+        "Dana Rohrabacher met northern opposition militia leader General Abdul Rashid Dostum on Monday.",
+        "The Russian army commander in the region, General Vyacheslav Tikhomirov, held talks with "
+        "rebel chief-of-staff Aslan Maskhadov on Monday.")]
+    assert pairs == [[["alexander-lebed", "aslan-maskhadov"]], [["abdul-rashid-dostum", "dana-rohrabacher"]],
+                     [["aslan-maskhadov", "vyacheslav-tikhomirov"]]]
+    ex = extract_text("Habib Boulares arrived in Tripoli to represent President Zine al-Abidine Ben Ali.",
+                      date="1996-08-20")
+    assert {p.actor: p.role for p in ex.events[0].participants} == {"habib-boulares": "visitor", "LBY": "host"}
+
+
+def test_extract_the_one_after_hosted_by_is_the_host(extract_text):
+    ex = extract_text("Antony Blinken was hosted by Xi Jinping in Beijing.")
+    assert {p.actor: p.role for p in ex.events[0].participants} == {"xi-jinping": "host", "antony-blinken": "visitor"}
+    ex = extract_text("Tony Blair spoke at a dinner hosted by deputy PM John Prescott in November 2003.")
+    assert ex.events == ()

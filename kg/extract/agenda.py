@@ -79,11 +79,20 @@ class IssueReading:
         for m in parts.issues:
             if self._in_name(m.start) or any(a <= m.start < b for a, b in spans):
                 continue
-            if m.end < len(self.toks) and self.toks[m.end].lower in offices:
-                continue  # "the Kremlin security chief", "a trade minister": a title, not a topic
+            if self._before_office(m.end, offices):
+                continue  # "the Kremlin security chief", "opposition militia leader": a title, not a topic
             if m.value not in out:
                 out.append(m.value)
         return out
+
+    def _before_office(self, i: int, offices: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
+        """One of the next two words, with no punctuation before it, is an office noun."""
+        for t in self.toks[i:i + 2]:
+            if not t.text.isalpha():
+                return False
+            if t.lower in offices:
+                return True
+        return False
 
     def _in_name(self, i: int) -> bool:
         s = self.sent_of[i]

@@ -27,7 +27,7 @@ _AUXILIARIES = frozenset({"will", "would", "to", "can", "could", "may", "might",
 
 
 #: words between a subject and its verb ("will also join", "is due to join")
-_AUXILIARIES = frozenset({"will", "would", "shall", "should", "also", "to", "later", "then", "is", "was", "are",
+_BEFORE_VERB = frozenset({"will", "would", "shall", "should", "also", "to", "later", "then", "is", "was", "are",
                           "were", "has", "have", "had", "due", "set", "expected", "plans", "planned", "soon"})
 
 
@@ -135,7 +135,7 @@ class FrameReading:
         if i < 1 or self.toks[i].lower not in self._joining_words:
             return []
         j = i - 1
-        while j >= 0 and self.toks[j].lower in _AUXILIARIES:
+        while j >= 0 and self.toks[j].lower in _BEFORE_VERB:
             j -= 1
         for g in groups:
             if self.mentions[g[-1]].end == j + 1 and self.mentions[g[-1]].type == PERSON:
@@ -236,6 +236,16 @@ class FrameReading:
             if gap and gap[-1].is_title and gap[-1].text.isalpha() and gap[-1].lower not in COMMON_WORDS \
                     and (len(gap) == 1 or self._gap_word(gap[-2])):
                 gap = gap[:-1]  # "to meet Islamist Prime Minister Necmettin Erbakan": an epithet before the title
+            if first.title:
+                # "met rebel leader Aslan Maskhadov", "met northern opposition militia leader General
+                # Dostum": lower-case words that describe the office before the title
+                n = 0
+                while n < min(len(gap), 3) and gap[-1 - n].text.isalpha() and gap[-1 - n].text.islower() \
+                        and gap[-1 - n].lower not in COMMON_WORDS and not self._gap_word(gap[-1 - n]):
+                    n += 1
+                if n and len(gap) > n and gap[-1 - n].lower == "to":
+                    n = 0  # "arrives in Tripoli to represent President Ben Ali": a verb, not a description
+                gap = gap[:len(gap) - n]
             linked = bool(gap) and gap[-1].lower == "with" and all(t.text.isalpha() and t.text.islower() for t in gap)
             if len(gap) > 6 or (not linked and any(not self._gap_word(t) for t in gap)):
                 return None, places

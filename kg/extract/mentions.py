@@ -358,6 +358,9 @@ def _titled(start: int, title_end: int, country: str | None, role: str | None, t
     s = sent_of[start]
     if j + 1 < len(toks) and toks[j].text in res.naming.get("honorifics", ()) and toks[j + 1].is_title:
         j += 1  # "Minister of Defence Prince Sultan": the honorific is no part of the name
+    second = max((m.end for m in starts.get(j, ()) if m.prefix == TITLE), default=j)
+    if second > j and second < len(toks) and toks[second].is_title:
+        j = second  # "militia leader General Abdul Rashid Dostum": a rank after the office
     ms = starts.get(j)
     person = next((m for m in ms if m.prefix == ACTOR and m.kind == "person"), None) if ms else None
     if person is not None:

@@ -33,6 +33,8 @@ _STATUS_RANK = {"negated": 5, "refused": 5, "cancelled": 5, "hypothetical": 4, P
 _GROUP_JOINERS = {",", "and", "&", "plus"}
 #: a sentence opening with one of these has its speaker at the meeting the opening phrase names
 _FRONTED_SPEAKING = frozenset({"speaking", "addressing", "talking"})
+#: "was hosted by", "being received by": a passive
+_PASSIVE_BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got", "gets"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
 #: offices that have one holder per country, so "his counterpart" can be told from the date
 _OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
@@ -346,7 +348,8 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
                 ok = st.start < trig.start and st.end <= trig.end and trig.start - st.end <= window \
                     and not self._in_closed_clause(s, st, trig)
             elif scope == "after":
-                ok = st.start >= trig.end and st.start - trig.end <= window and not self._clause_closed(s, trig, st)
+                ok = st.start >= trig.end and st.start - trig.end <= window and not self._clause_closed(s, trig, st) \
+                    and not self._names_people(st)
             else:
                 ok = True
             if not ok or rule.spec.get("trigger_pos", self.rules[trig.value].spec["pos"]) != self.rules[trig.value].spec["pos"]:
@@ -369,6 +372,12 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
         if end + 1 >= len(self.toks) or self.toks[end].lower not in ("'s", "’s"):
             return False
         return self.toks[end + 1].lower not in self._people_nouns
+
+    def _names_people(self, st: Match) -> bool:
+        """The phrase is part of a name for people ("met opposition militia leader Dostum"), not
+        what the meeting met with."""
+        people = self._people_nouns | frozenset(self.res.naming.get("office_nouns", ()))
+        return self._before_office(st.end, people)
 
     def _in_closed_clause(self, s: int, st: Match, trig: Match) -> bool:
         """``st`` sits in a relative clause that a comma closes before the trigger ("Joe Biden,
@@ -408,7 +417,7 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
         subject = self._subject(trig, groups, effects, a)
         used_prev = fronted = False
         obj, place_groups = self._object(trig, groups, effects, b)
-        if frame == "discuss" and obj and self.toks[self.mentions[obj[0]].start - 1].lower != "with":
+        if frame == "discuss" and obj and all(t.lower != "with" for t in self.toks[trig.end:self.mentions[obj[0]].start]):
             obj = None  # "to discuss North Korea's nuclear programme": a topic, not a party
         if subject is None and pos == "verb":
             if prev_subject is not None:
@@ -446,6 +455,13 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
             obj = self._included(trig, groups, b)  # "visited several countries, including Iran"
         if frame == "host" and obj and self._possessed_thing(obj):
             obj = None  # "welcomed Tony Blair's courage": a thing of his, not the man
+        if frame == "host" and pos == "verb" and trig.end < b and self.toks[trig.end].lower == "by":
+            prev = self.toks[trig.start - 1] if trig.start > a else None
+            if prev is not None and prev.text.isalpha() and prev.text.islower() \
+                    and prev.lower not in _PASSIVE_BE and not prev.lower.endswith("ly"):
+                obj = None  # "a dinner hosted by John Prescott": a thing was hosted, nobody named
+            else:
+                subject, obj = obj, subject  # "Blinken was hosted by Xi": the one after "by" hosts
         if frame == "host" and obj is None:
             # "hosted", "received", "welcomed" with nobody received: a letter, an award, a show
             self.suppressed.append(Suppressed(self.article, rule.id, "no-guest", s,
