@@ -704,3 +704,10 @@ def test_extract_the_one_after_hosted_by_is_the_host(extract_text):
     assert {p.actor: p.role for p in ex.events[0].participants} == {"xi-jinping": "host", "antony-blinken": "visitor"}
     ex = extract_text("Tony Blair spoke at a dinner hosted by deputy PM John Prescott in November 2003.")
     assert ex.events == ()
+
+
+def test_extract_issues_named_after_the_second_party_met_are_that_meetings(extract_text):
+    ex = extract_text("Later on Tuesday Kyriakos Mitsotakis met with the International Monetary Fund, then with "
+                      "President Donald Trump, where he denounced the maritime deal.", date="2020-01-08")
+    issues = {tuple(sorted(p.actor for p in e.participants)): e.issues for e in ex.events}
+    assert issues == {("imf", "kyriakos-mitsotakis"): (), ("donald-trump", "kyriakos-mitsotakis"): ("maritime-disputes",)}

@@ -60,8 +60,8 @@ class IssueReading:
     def _headline_issues(self, per: dict[int, SentenceParts], candidates: list[Candidate]) -> None:
         """The headline names the topic of the meeting the lead reports ("Ukraine peace, global
         security top G7 agenda as diplomats convene")."""
-        if 0 not in per or not candidates or not per[0].issues or not self._in_content(0):
-            return
+        if 0 not in per or not candidates or not per[0].issues or not self._in_content(0) or not self._headline_line():
+            return  # (a first sentence that is no headline has its own meetings)
         lead = min(candidates, key=lambda c: c.sentence)
         if lead.sentence > LEAD_SENTENCES:
             return

@@ -31,6 +31,8 @@ class Candidate:
     quoted: bool = False
     #: a second party met in turn ("met with the IMF, then with President Trump") and who met it
     sequel: list[str] = field(default_factory=list)
+    #: the issues named after the second party ("then with President Trump, where he denounced ...")
+    sequel_issues: list[str] = field(default_factory=list)
     subject: list[str] = field(default_factory=list)
     #: the sides one subject met in turn ("Suga will meet Modi and Duterte"): one meeting each
     hosts: list[list[str]] = field(default_factory=list)
@@ -53,7 +55,7 @@ def copy_with(c: Candidate, participants: list[tuple[str, str]]) -> Candidate:
     """A copy of ``c`` for some of its parties (a split visit, a sequel), with lists of its own."""
     part = copy.copy(c)
     part.participants, part.issues, part.evidence = participants, list(c.issues), list(c.evidence)
-    part.sequel, part.hosts = [], []
+    part.sequel, part.sequel_issues, part.hosts = [], [], []
     return part
 
 

@@ -548,7 +548,14 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
                     and all(self.mentions[k].type == PERSON and self.mentions[k].country
                             for k in obj if self.mentions[k].actor and self.mentions[k].actor not in cand.subject):
                 cand.hosts = [list(dict.fromkeys(v)) for v in sides.values()]
-            cand.sequel = [self.mentions[k].actor for k in self._sequel(obj, groups, b) if self.mentions[k].actor]
+            then = self._sequel(obj, groups, b)
+            cand.sequel = [self.mentions[k].actor for k in then if self.mentions[k].actor]
+            if cand.sequel:
+                # "met with the IMF, then with President Trump, where he denounced ...": what is
+                # named after the second party was that meeting's
+                at = self.mentions[then[0]].start
+                cand.issues = self._issues(replace(parts, issues=[m for m in parts.issues if m.start < at]), used)
+                cand.sequel_issues = self._issues(replace(parts, issues=[m for m in parts.issues if m.start >= at]), used)
         if status_rule:
             self.hits.add(status_rule)
         if status in NOT_MEETINGS:
@@ -593,6 +600,7 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
 
     def _sequel_candidate(self, c: Candidate) -> Candidate:
         part = copy_with(c, [(a, "participant") for a in c.subject] + [(a, "participant") for a in c.sequel])
+        part.issues = list(c.sequel_issues)
         c.participants = [p for p in c.participants if p[0] not in c.sequel]
         return part
 
