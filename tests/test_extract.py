@@ -711,3 +711,17 @@ def test_extract_issues_named_after_the_second_party_met_are_that_meetings(extra
                       "President Donald Trump, where he denounced the maritime deal.", date="2020-01-08")
     issues = {tuple(sorted(p.actor for p in e.participants)): e.issues for e in ex.events}
     assert issues == {("imf", "kyriakos-mitsotakis"): (), ("donald-trump", "kyriakos-mitsotakis"): ("maritime-disputes",)}
+
+
+def test_extract_they_are_the_two_people_the_sentence_before_named(extract_text):
+    ex = extract_text("Hosni Mubarak held talks with Yasser Arafat in Cairo on Monday. Both Arafat and Benjamin "
+                      "Netanyahu have said they could meet soon. They last met in Washington in September.",
+                      date="1996-12-06")
+    assert ["benjamin-netanyahu", "yasser-arafat"] in _pairs(ex)
+
+
+def test_extract_barred_prohibited_or_conditional_travel_is_no_visit(extract_text):
+    for text in ("Under the sanctions, Argita Berisha is barred from travel to the United States.",
+                 "Richard Bennett's travel to Afghanistan has been prohibited, Zabihullah Mujahid said.",
+                 "Robert O'Brien said Donald Trump would meet Kim Jong Un if there is a prospect of progress."):
+        assert extract_text(text, date="2020-02-19").events == (), text

@@ -504,6 +504,11 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
             # the last meeting reported in its own right, not one pointed back at
             last = next((e for e in reversed(earlier) if not e.anaphoric), earlier[-1])
             before = list(dict.fromkeys(last.participants))
+            named = self._people_of(s - 1) if s - 1 > last.sentence else []
+            if len(named) >= 2:
+                # "Both Arafat and Netanyahu have expressed willingness to meet. They last met in
+                # Washington": the people the sentence before named, not the meeting before it
+                before = [(a, "participant") for a in named]
             participants = before + [p for p in participants if all(p[0] != q for q, _ in before)]
         if anaphoric and not joined:
             # "the summit" points back at a summit; "the meeting" or "the talks" at the last encounter;
@@ -668,6 +673,12 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
         if same and date and same[-1].date and date[:4] != same[-1].date[:4]:
             return []
         return same
+
+    def _people_of(self, s: int) -> list[str]:
+        """The people a sentence names, in order (none when it names more than two)."""
+        people = list(dict.fromkeys(self.mentions[k].actor for k in self.by_sentence.get(s, ())
+                                    if self.mentions[k].type == PERSON and self.mentions[k].actor))
+        return people if len(people) <= 2 else []
 
     def _sides_before(self, s: int, trig: Match) -> list[tuple[str, str]]:
         """The sides "their talks" belong to when no meeting came before: those the sentence or
