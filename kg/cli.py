@@ -84,6 +84,7 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Article fi
     if report.read == 0 and not report.skipped:
         typer.echo("kg: no article files found (.txt, .md, .html, .htm or .jsonl) in "
                    + ", ".join(str(t) for t in targets), err=True)
+        raise typer.Exit(2)
     for s in report.skipped:
         typer.echo(f"kg: skipped {s.path}: {s.reason}", err=True)
     if report.skipped:
@@ -330,7 +331,9 @@ def import_phoenix(source: Annotated[Path, typer.Argument(help="A Phoenix/TABARI
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # without standalone mode, click returns typer.Exit's code
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except KgError as exc:
         typer.echo(f"kg: {exc}", err=True)
         sys.exit(exc.exit_code)

@@ -137,3 +137,16 @@ def test_cli_build_in_the_article_folder_does_not_read_its_own_exports(tmp_path)
     assert first.returncode == 0, first.stderr
     again = kg("build", ".", cwd=tmp_path)
     assert again.returncode == 0 and "articles 1 (read 1, new or changed 0, unchanged 1)" in again.stdout, again.stdout
+
+
+def test_cli_build_of_nothing_or_of_unreadable_files_exits_non_zero_and_keeps_the_rest(tmp_path):
+    (tmp_path / "empty").mkdir()
+    r = kg("build", "empty", "--store", "st", "--no-exports", cwd=tmp_path)
+    assert r.returncode == 2 and "no article files found" in r.stderr
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "noise.txt").write_bytes(bytes(range(256)) * 4)
+    (news / "ok.txt").write_text("Antony Blinken met Wang Yi in Beijing on Monday.", encoding="utf-8")
+    r = kg("build", "news", "--store", "st", "--no-exports", cwd=tmp_path)
+    assert r.returncode == 2 and "skipped news/noise.txt" in r.stderr and "Traceback" not in r.stderr
+    assert "read 1, new or changed 1" in r.stdout

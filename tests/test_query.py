@@ -46,3 +46,15 @@ def test_query_named_queries_count_a_meeting_once_however_many_articles_report_i
             assert a.rows == b.rows, name
     text, bindings = resolve_query("evidence", QUERIES, {"actor": "Xi Jinping"})
     assert run_query(thrice, text, bindings).rows == run_query(once, text, bindings).rows  # same quotes, same title
+
+
+def test_query_who_met_spans_dates_of_mixed_precision_and_takes_a_surname(resources, pipeline, tmp_path):
+    (tmp_path / "a.txt").write_text("Antony Blinken met Wang Yi in Beijing in June 2023.", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text('{"title": "a", "date": "2023-07-01"}', encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Antony Blinken met Wang Yi in Jakarta on Thursday.", encoding="utf-8")
+    (tmp_path / "b.meta.json").write_text('{"title": "b", "date": "2023-07-15"}', encoding="utf-8")
+    store = open_store(":memory:")
+    build([tmp_path], store, resources, pipeline=pipeline)
+    text, bindings = resolve_query("who-met", QUERIES, {"actor": "Blinken"})
+    rows = run_query(store, text, bindings).rows
+    assert [(r[1], r[2], r[3], r[4]) for r in rows] == [("Wang Yi", 2, "2023-06", "2023-07-13")]

@@ -16,7 +16,7 @@ import pytest
 from kg.errors import QueryError, StoreError
 from kg.export import ExportFormat, events, export
 from kg.graph.remote import SparqlStore
-from kg.graph.server import free_port, running_server, wait_until_ready
+from kg.graph.server import free_port, running_server, serve_command, wait_until_ready
 from kg.graph.store import open_store
 from kg.pipeline import build
 from kg.query import named_queries, resolve_query, run_query
@@ -239,6 +239,14 @@ def test_store_kg_serve_refuses_memory_and_missing_store(tmp_path):
     assert r.returncode == 2 and "store folder" in r.stderr
     r = _kg("serve", "--store", str(tmp_path / "absent"), cwd=tmp_path)
     assert r.returncode == 5 and "no store at" in r.stderr
+
+
+def test_store_a_writable_server_starts_a_new_store_folder(tmp_path):
+    cmd = serve_command(str(tmp_path / "new" / "store"), read_only=False)
+    assert (tmp_path / "new" / "store").is_dir() and cmd[1] == "serve"
+    with pytest.raises(StoreError, match="no store at"):
+        serve_command(str(tmp_path / "other"), read_only=True)
+    assert not (tmp_path / "other").exists()
 
 
 

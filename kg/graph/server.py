@@ -59,7 +59,12 @@ def serve_command(location: str | None, *, host: str = DEFAULT_HOST, port: int =
     if location is not None and Path(location).is_file():
         raise StoreError(f"{location} is a file, not a store folder")
     if location is not None and not Path(location).is_dir():
-        raise StoreError(f"no store at {location}: run `kg build` first, or name one with --store")
+        if read_only:
+            raise StoreError(f"no store at {location}: run `kg build` first, or name one with --store")
+        try:  # a writable server starts a new store, which `kg build --store URL` then fills
+            Path(location).mkdir(parents=True)
+        except OSError as e:
+            raise StoreError(f"cannot make a store at {location}: {e.strerror or e}") from None
     if read_only and location is None:
         raise UsageError("a read-only server needs a store folder")
     cmd = [oxigraph_binary(), "serve-read-only" if read_only else "serve"]
