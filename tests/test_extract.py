@@ -720,3 +720,18 @@ def test_extract_barred_prohibited_or_conditional_travel_is_no_visit(extract_tex
                  "Richard Bennett's travel to Afghanistan has been prohibited, Zabihullah Mujahid said.",
                  "Robert O'Brien said Donald Trump would meet Kim Jong Un if there is a prospect of progress."):
         assert extract_text(text, date="2020-02-19").events == (), text
+
+
+def test_extract_the_town_named_after_a_descriptive_of_is_the_place(extract_text):
+    places = [extract_text(text).events[0].place.label for text in (
+        "Mohammed bin Salman met with Marco Rubio in the Red Sea port city of Jeddah on Monday.",
+        "Vladimir Putin met Recep Tayyip Erdogan in the Black Sea resort of Sochi on Monday.")]
+    assert places == ["Jeddah", "Sochi"]
+
+
+def test_extract_where_things_go_after_a_meeting_word_is_not_its_place(extract_text):
+    ex = extract_text("Robert Wood spoke at a meeting of the U.N. Security Council on North Korea's transfer of "
+                      "arms to Russia.", date="2024-03-20")
+    assert ex.events[0].place is None
+    ex = extract_text("Antony Blinken flew to Beijing to meet Xi Jinping.")
+    assert {e.place.label for e in ex.events} == {"Beijing"}

@@ -70,9 +70,15 @@ class PlaceReading:
             if d > j and d + 1 < b and self.toks[d].lower == "of":
                 j = d + 1  # "the West Bank town of", "the royal palace of"
             start = j
-            while j < b and (self.toks[j].is_title or (self.toks[j].lower in ("of", "de") and j + 1 < b
-                                                      and self.toks[j + 1].is_title)):
-                j += 1
+            j = self._name_end(j, b)
+            d = j
+            while d < b and d - j < 3 and self.toks[d].text.isalpha() and self.toks[d].text.islower() \
+                    and self.toks[d].lower != "of":
+                d += 1
+            if j > start and d > j and d + 1 < b and self.toks[d].lower == "of" and self.toks[d + 1].is_title:
+                # "the Red Sea port city of Jeddah", "the Black Sea resort of Sochi": the town named last
+                start = d + 1
+                j = self._name_end(start, b)
             if j == start or self.toks[start].text in dates_mod.WEEKDAYS_TITLE \
                     or self.toks[start].text in dates_mod.MONTHS_TITLE \
                     or (j - start == 1 and self.toks[start].text in _DIRECTIONS):
@@ -82,11 +88,21 @@ class PlaceReading:
             return Place(self.text[self.toks[start].idx:self.toks[j - 1].end])
         return None
 
+    def _name_end(self, j: int, b: int) -> int:
+        """End of the capitalised place name from token j ("Novye Atagi", "Sharm el-Sheikh")."""
+        while j < b and (self.toks[j].is_title or (self.toks[j].lower in ("of", "de") and j + 1 < b
+                                                  and self.toks[j + 1].is_title)):
+            j += 1
+        return j
+
     def _sentence_place(self, s: int, effects: dict[int, str], trig: Match) -> Place | None:
         best = None
+        visit = self.rules[trig.value].spec.get("frame") == "visit"
         for k in self.by_sentence.get(s, ()):
             if effects.get(k) == "place":
                 m = self.mentions[k]
+                if not visit and m.start > trig.end and self.toks[m.start - 1].lower in ("to", "into", "toward", "towards"):
+                    continue  # "a meeting on arms transfers to Russia": where things go, not where it met
                 if m.type in (COUNTRY,) or m.form == CAPITAL:
                     cand = self._place_of(m)
                     if best is None or (best.key and m.form == CAPITAL):
