@@ -735,3 +735,10 @@ def test_extract_where_things_go_after_a_meeting_word_is_not_its_place(extract_t
     assert ex.events[0].place is None
     ex = extract_text("Antony Blinken flew to Beijing to meet Xi Jinping.")
     assert {e.place.label for e in ex.events} == {"Beijing"}
+
+
+def test_extract_a_leaders_administration_or_government_is_the_country(extract_text):
+    ex = extract_text("Benjamin Netanyahu's government held talks with Egypt on Monday.")
+    assert _pairs(ex) == [["EGY", "ISR"]]
+    ex = extract_text("The United States, which the first Trump administration led, called a meeting with Britain.")
+    assert _pairs(ex) == [["GBR", "USA"]]

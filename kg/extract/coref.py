@@ -27,6 +27,10 @@ NON_PARTY_ROLES = frozenset({"spokesperson"})
 _LEADER_ROLES = ("head_of_government", "head_of_state")
 
 
+#: a leader's name before one of these stands for the leader's government
+_GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet", "regime"})
+
+
 def resolve(acts: ArticleActors, res: Resources, article_date: str | None,
             tokens: tuple[Token, ...] = ()) -> None:
     """Fill ``actor`` on surname, title and pronoun mentions where it can be told for sure."""
@@ -66,6 +70,12 @@ def resolve(acts: ArticleActors, res: Resources, article_date: str | None,
                     and m.sentence - 1 <= x.sentence <= m.sentence}
             if len(near) == 1:
                 m.country = next(iter(near))
+    for m in acts.mentions:
+        nxt = m.end + 1 if m.end < len(tokens) and tokens[m.end].lower in ("'s", "’s") else m.end
+        if m.type == PERSON and m.country and m.form in ("name", "surname") and nxt < len(tokens) \
+                and tokens[nxt].lower in _GOVERNMENT_NOUNS:
+            # "the first Trump administration", "Netanyahu's government": the leader's country
+            m.actor, m.type = m.country, COUNTRY
 
 
 def _apposed_name(k: int, mentions: list[ActorMention], tokens: tuple[Token, ...]) -> ActorMention | None:
