@@ -742,3 +742,22 @@ def test_extract_a_leaders_administration_or_government_is_the_country(extract_t
     assert _pairs(ex) == [["EGY", "ISR"]]
     ex = extract_text("The United States, which the first Trump administration led, called a meeting with Britain.")
     assert _pairs(ex) == [["GBR", "USA"]]
+
+
+def test_extract_who_told_a_meeting_was_at_it(extract_text):
+    ex = extract_text('"The fighting is at their doorsteps," Catherine Russell, UNICEF\'s executive director, told '
+                      'a meeting of the U.N. Security Council on Wednesday.', date="2025-03-13")
+    assert _pairs(ex) == [["catherine-russell", "un-security-council"]]
+
+
+def test_extract_doubted_or_undecided_meetings_are_hypothetical(extract_text):
+    for text in ("There is little reason to think that Donald Trump and Kim Jong Un will meet this year.",
+                 "The EU will decide on 17 December whether to begin entry talks with Turkey."):
+        ex = extract_text(text, date="2020-02-19")
+        assert ex.events == () and ex.suppressed[0].reason.startswith("status.hypothetical"), text
+
+
+def test_extract_a_place_in_a_relative_clause_after_the_meeting_is_not_its_place(extract_text):
+    ex = extract_text("Robert Wood spoke at a meeting of the U.N. Security Council on arms sent to Russia, which "
+                      "are helping drive its war in Ukraine.", date="2024-03-20")
+    assert ex.events[0].place is None

@@ -88,6 +88,14 @@ class PlaceReading:
             return Place(self.text[self.toks[start].idx:self.toks[j - 1].end])
         return None
 
+    def _relative_between(self, a: int, b: int) -> bool:
+        """A relative clause (", which", ", who") opens between tokens a and b and is still open at b."""
+        opened = False
+        for i in range(a, b - 1):
+            if self.toks[i].text == ",":
+                opened = self.toks[i + 1].lower in ("which", "who", "where")  # a comma also closes one
+        return opened
+
     def _name_end(self, j: int, b: int) -> int:
         """End of the capitalised place name from token j ("Novye Atagi", "Sharm el-Sheikh")."""
         while j < b and (self.toks[j].is_title or (self.toks[j].lower in ("of", "de") and j + 1 < b
@@ -103,6 +111,8 @@ class PlaceReading:
                 m = self.mentions[k]
                 if not visit and m.start > trig.end and self.toks[m.start - 1].lower in ("to", "into", "toward", "towards"):
                     continue  # "a meeting on arms transfers to Russia": where things go, not where it met
+                if m.start > trig.end and self._relative_between(trig.end, m.start):
+                    continue  # "... arms to Russia, which are helping drive its war in Ukraine"
                 if m.type in (COUNTRY,) or m.form == CAPITAL:
                     cand = self._place_of(m)
                     if best is None or (best.key and m.form == CAPITAL):

@@ -33,6 +33,8 @@ _STATUS_RANK = {"negated": 5, "refused": 5, "cancelled": 5, "hypothetical": 4, P
 _GROUP_JOINERS = {",", "and", "&", "plus"}
 #: a sentence opening with one of these has its speaker at the meeting the opening phrase names
 _FRONTED_SPEAKING = frozenset({"speaking", "addressing", "talking"})
+#: "told a meeting", "addressed the summit": the speaker was at it
+_ADDRESSING = frozenset({"told", "tells", "tell", "addressed", "addresses", "address", "briefed", "briefs", "brief"})
 #: "was hosted by", "being received by": a passive
 _PASSIVE_BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got", "gets"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
@@ -529,6 +531,13 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
                 actor = self.mentions[k].actor
                 if actor and all(actor != p for p, _ in participants):
                     participants.append((actor, "participant"))
+        if pos == "noun" and trig.start - a >= 3 and self.toks[trig.start - 1].lower in ("a", "an", "the") \
+                and self.toks[trig.start - 2].lower in _ADDRESSING:
+            # "Catherine Russell, UNICEF's executive director, told a meeting of the Security Council":
+            # who addressed the meeting was at it
+            speaker = self._speaker_before(trig.start - 2, groups)
+            if speaker and all(speaker != p for p, _ in participants):
+                participants.append((speaker, "participant"))
         # marked anywhere in the sentence: "The G7 talks ... brought together ministers from Britain,
         # Canada and France" (sides); "... at the invitation of Prime Minister Kabariti", "a meeting
         # hosted by President Mubarak" (the inviter or host)
@@ -673,6 +682,21 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
         if same and date and same[-1].date and date[:4] != same[-1].date[:4]:
             return []
         return same
+
+    def _speaker_before(self, verb: int, groups: list[list[int]]) -> str | None:
+        """The person whose name ends right before ``verb``, or before an apposition set off by
+        commas ("Catherine Russell, UNICEF's executive director, told")."""
+        for k in reversed([k for g in groups for k in g]):
+            m = self.mentions[k]
+            if m.end > verb:
+                continue
+            gap = self.toks[m.end:verb]
+            if len(gap) > 8:
+                return None
+            if m.type == PERSON and m.actor and (not gap or (
+                    gap[0].text == "," and gap[-1].text == "," and sum(t.text == "," for t in gap) == 2)):
+                return m.actor
+        return None
 
     def _people_of(self, s: int) -> list[str]:
         """The people a sentence names, in order (none when it names more than two)."""
