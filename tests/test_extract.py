@@ -761,3 +761,10 @@ def test_extract_a_place_in_a_relative_clause_after_the_meeting_is_not_its_place
     ex = extract_text("Robert Wood spoke at a meeting of the U.N. Security Council on arms sent to Russia, which "
                       "are helping drive its war in Ukraine.", date="2024-03-20")
     assert ex.events[0].place is None
+
+
+def test_extract_two_meeting_words_of_one_sentence_with_the_same_parties_are_one_meeting(extract_text):
+    ex = extract_text("The United States, along with Britain and France, called a private meeting Wednesday of the "
+                      "U.N. Security Council to discuss Iran's nuclear programme with Britain and France.",
+                      date="2025-03-13")
+    assert _pairs(ex) == [["FRA", "GBR", "USA", "un-security-council"]]

@@ -83,8 +83,13 @@ class EventMerging:
             prev_hosts = {a for a, r in prev.participants if r == "host"}
             if hosts and prev_hosts and not hosts & prev_hosts:
                 continue  # visits to different hosts are different visits
-            if ids == pids and c.sentence in {e.sentence for e in prev.evidence if e.rule.startswith("trigger.")}:
+            same_sentence = c.sentence in {e.sentence for e in prev.evidence if e.rule.startswith("trigger.")}
+            if ids == pids and same_sentence:
                 return prev  # "would meet his counterpart, Gordon Smith, for talks": one meeting, one sentence
+            if same_sentence and len(ids & pids) >= 2 and c.status == prev.status and c.date == prev.date:
+                # "The United States, with Britain and France, called a meeting of the Security Council
+                # to discuss ...": two words for one meeting, seen from two sides
+                return prev
             if ids == pids and len(ids) == 1 and self._grouping(next(iter(ids))):
                 return prev  # "G7 was scheduled to meet", "discussed at the G-7": the one summit of the article
             if c.date and prev.date and c.date != prev.date:
