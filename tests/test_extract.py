@@ -457,7 +457,7 @@ def test_extract_a_tour_of_another_year_is_not_the_one_reported(extract_text):
 
 
 def test_extract_sides_from_countries_are_the_subject_and_beyond_marks_a_topic(extract_text):
-    ex = extract_text("Olaf Scholz said leaders from Brazil and China will meet at some point.")
+    ex = extract_text("Olaf Scholz said leaders from Brazil and China will meet next month.")
     assert _pairs(ex) == [["BRA", "CHN"]]
     ex = extract_text("Beyond Ukraine, G7 foreign ministers also discussed trade in Quebec.")
     assert "UKR" not in ex.events[0].actor_ids
@@ -768,3 +768,18 @@ def test_extract_two_meeting_words_of_one_sentence_with_the_same_parties_are_one
                       "U.N. Security Council to discuss Iran's nuclear programme with Britain and France.",
                       date="2025-03-13")
     assert _pairs(ex) == [["FRA", "GBR", "USA", "un-security-council"]]
+
+
+def test_extract_the_one_after_an_attributive_visiting_is_the_visitor(extract_text):
+    ex = extract_text("Antony Blinken assured visiting Australian Foreign Minister Marise Payne of support.",
+                      date="2021-05-14")
+    assert {p.actor: p.role for p in ex.events[0].participants} == {"marise-payne": "visitor", "antony-blinken": "host"}
+    ex = extract_text("Tang Shubei told a visiting delegation from Taiwan on Wednesday that it was time.", date="1996-08-22")
+    assert {p.actor: p.role for p in ex.events[0].participants} == {"TWN": "visitor", "tang-shubei": "host"}
+    ex = extract_text("Joe Biden is visiting Japan this week.", date="2023-05-18")
+    assert {p.actor: p.role for p in ex.events[0].participants} == {"joe-biden": "visitor", "JPN": "host"}
+
+
+def test_extract_a_meeting_at_some_point_is_hypothetical(extract_text):
+    ex = extract_text("Marco Rubio said leaders from the U.S. and China will meet at some point.", date="2025-03-14")
+    assert ex.events == () and ex.suppressed[0].reason == "status.hypothetical.condition-after"

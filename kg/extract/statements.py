@@ -35,6 +35,11 @@ _GROUP_JOINERS = {",", "and", "&", "plus"}
 _FRONTED_SPEAKING = frozenset({"speaking", "addressing", "talking"})
 #: "told a meeting", "addressed the summit": the speaker was at it
 _ADDRESSING = frozenset({"told", "tells", "tell", "addressed", "addresses", "address", "briefed", "briefs", "brief"})
+#: words before an attributive "visiting" ("a visiting delegation", "met visiting ministers")
+_BEFORE_ATTRIBUTE = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "two", "three", "several",
+                               "told", "tells", "met", "meets", "greeted", "greets", "received", "receives",
+                               "welcomed", "welcomes", "hosted", "hosts", "assured", "assures", "thanked",
+                               "briefed", "urged", "asked", "with", "to"})
 #: "was hosted by", "being received by": a passive
 _PASSIVE_BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got", "gets"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
@@ -455,6 +460,14 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
             obj = place_groups.pop(0)  # "arrived in Beijing": the place visited is the host
         if obj is None and frame == "visit":
             obj = self._included(trig, groups, b)  # "visited several countries, including Iran"
+        if frame == "visit" and pos == "verb" and self.toks[trig.start].lower == "visiting" \
+                and trig.start > a and self.toks[trig.start - 1].lower in _BEFORE_ATTRIBUTE:
+            # "Blinken assured visiting Foreign Minister Marise Payne", "told a visiting delegation
+            # from Taiwan": the one after "visiting" is the visitor, the subject the host
+            visitor = obj or next((g for g in groups if 0 <= self.mentions[g[0]].start - trig.end <= 3
+                                   and all(effects.get(k) == "side" for k in g)), None)
+            if visitor:
+                subject, obj = visitor, subject
         if frame == "host" and obj and self._possessed_thing(obj):
             obj = None  # "welcomed Tony Blair's courage": a thing of his, not the man
         if frame == "host" and pos == "verb" and trig.end < b and self.toks[trig.end].lower == "by":
