@@ -783,3 +783,12 @@ def test_extract_the_one_after_an_attributive_visiting_is_the_visitor(extract_te
 def test_extract_a_meeting_at_some_point_is_hypothetical(extract_text):
     ex = extract_text("Marco Rubio said leaders from the U.S. and China will meet at some point.", date="2025-03-14")
     assert ex.events == () and ex.suppressed[0].reason == "status.hypothetical.condition-after"
+
+
+def test_extract_a_date_after_since_is_the_meetings_when_the_meeting_is_in_the_phrase(extract_text):
+    dates = [extract_text(text, date=d).events[0].date for text, d in (
+        ("Relations have been cold since Joe Biden met Xi Jinping in November.", "2023-12-18"),
+        ("Washington and Pyongyang have been stuck since talks failed at the Hanoi Summit held in February. "
+         "There, Kim Jong Un asked Donald Trump for sanctions relief.", "2019-12-18"),
+        ("Joe Biden, in office since January, met Xi Jinping.", "2021-11-20"))]
+    assert dates == ["2023-11", "2019-02", None]

@@ -50,6 +50,8 @@ _OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister",
 _REPORTED_ON = re.compile(r"\b(said|says|announced|told reporters|reported|confirmed|stated)( on| late on| early on)?\s*$")
 #: "in office since May 18", "since he came to power on June 28": the start of something else
 _SINCE = re.compile(r"\b(since|until|till)\b[^,;.]*$")
+#: "the Hanoi Summit held in February": a date the meeting word itself takes, whatever comes before
+_HELD_ON = re.compile(r"\b(held|took place|taking place|opened|convened)( in| on)?\s*$")
 #: a verb between a meeting and a date that makes the date an agreement's
 _AGREED = re.compile(r"\b(reached|agreed|signed|struck|concluded)\b")
 #: context effects that make a mention a party wherever it stands in the sentence
@@ -711,6 +713,18 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
                 return m.actor
         return None
 
+    def _since_before(self, date_start: int, start: int, at: int) -> bool:
+        """A "since/until" phrase holds the date ("in office since May 18"), unless the meeting
+        word is inside it ("since Biden met Xi in November") or takes the date itself ("since
+        talks failed at the Hanoi Summit held in February")."""
+        window = max(start, date_start - 48)
+        since = _SINCE.search(self.text[window:date_start])
+        if since is None:
+            return False
+        if window + since.start() < at < date_start:
+            return False
+        return not _HELD_ON.search(self.text[max(start, date_start - 24):date_start])
+
     def _people_of(self, s: int) -> list[str]:
         """The people a sentence names, in order (none when it names more than two)."""
         people = list(dict.fromkeys(self.mentions[k].actor for k in self.by_sentence.get(s, ())
@@ -741,12 +755,12 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
         dateline = DATELINE.match(self.text[start:end])
         if dateline:
             start += dateline.end()  # "TOKYO, June 2 -": the day of the report, not of the meeting
+        at = self.toks[trig.start].idx
         found = [d for d in dates_mod.find_dates(self.text, start, end)
                  if not _REPORTED_ON.search(self.text[max(start, d.start - 24):d.start])
-                 and not _SINCE.search(self.text[max(start, d.start - 48):d.start])]
+                 and not self._since_before(d.start, start, at)]
         if not found:
             return None, None
-        at = self.toks[trig.start].idx
         nearest = min(found, key=lambda d: abs(d.start - at))
         # "would hold talks ... under an agreement Iraq reached in June", "an agreement reached in
         # June to hold talks": the month of what was agreed, not of the meeting
