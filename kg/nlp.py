@@ -183,8 +183,9 @@ def split_sentences(doc: Doc) -> tuple[tuple[int, int], ...]:
             continue
         if start is None:
             start = i
-        if tok.text in _SENTENCE_END or (tok.text.endswith((".", "!", "?")) and len(tok.text) > 1
-                                         and tok.text[-2] in ".!?") or _letter_ends_sentence(doc, i):
+        text = tok.text
+        if text in _SENTENCE_END or (len(text) > 1 and text[-1] in ".!?" and text[-2] in ".!?") or (
+                len(text) == 2 and text[1] == "." and _letter_ends_sentence(doc, i)):
             j = i + 1
             while j < n and doc[j].text in _CLOSERS and not doc[j - 1].whitespace_:
                 j += 1  # a closing quote sticks to the stop; one after a space opens the next sentence

@@ -130,6 +130,7 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
         #: nouns for people ("delegation", "envoys", "counterpart"): "Scholz's delegation" are people
         self._people_nouns = frozenset(p.lower() for r in res.rules if r.type == "group" for p in r.spec.get("phrases", ())
                                        if " " not in p) | frozenset(res.naming.get("counterpart_nouns", ()))
+        self._people_or_offices = self._people_nouns | frozenset(res.naming.get("office_nouns", ()))
         #: first words of the phrases of joining a meeting ("attended", "take part in")
         self._joining_words = frozenset(p.split()[0].lower() for r in res.rules if r.spec.get("effect") == "joins"
                                         for p in r.spec.get("phrases", ()))
@@ -274,9 +275,8 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
         nxt = self.toks[m.end]
         if self.toks[m.start - 1].lower not in ("a", "an") or not (nxt.text.isalpha() and nxt.text.islower()):
             return False
-        people = self._people_nouns | frozenset(self.res.naming.get("office_nouns", ()))
         # "an Australian cabinet minister": the noun after the name starts a title
-        return all(t.lower not in people for t in self.toks[m.end:m.end + 2]) \
+        return all(t.lower not in self._people_or_offices for t in self.toks[m.end:m.end + 2]) \
             and all(t.start != m.end for t in parts.triggers)
 
     def _topic_lists(self, parts: SentenceParts) -> list[tuple[int, int, str]]:
@@ -385,8 +385,7 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
     def _names_people(self, st: Match) -> bool:
         """The phrase is part of a name for people ("met opposition militia leader Dostum"), not
         what the meeting met with."""
-        people = self._people_nouns | frozenset(self.res.naming.get("office_nouns", ()))
-        return self._before_office(st.end, people)
+        return self._before_office(st.end, self._people_or_offices)
 
     def _in_closed_clause(self, s: int, st: Match, trig: Match) -> bool:
         """``st`` sits in a relative clause that a comma closes before the trigger ("Joe Biden,
