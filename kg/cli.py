@@ -18,6 +18,21 @@ from .errors import KgError, StoreError, UsageError
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Build, query, see and export a knowledge graph of actors, issues and meetings from news.")
 
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+        typer.echo(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                 help="Print kg's version and exit.")] = False) -> None:
+    """Build, query, see and export a knowledge graph of actors, issues and meetings from news."""
+
+
 StoreOpt = Annotated[Optional[str], typer.Option("--store", envvar="KG_STORE",
                      help="Store folder (default .kg-store), ':memory:', or a SPARQL endpoint URL.")]
 OntologyOpt = Annotated[Optional[Path], typer.Option("--ontology", envvar="KG_ONTOLOGY",

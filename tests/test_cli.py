@@ -100,6 +100,11 @@ def test_cli_rules_check_fails_on_a_bad_example(tmp_path):
     assert r.stderr.strip().startswith("kg: [KG700]") and "Traceback" not in r.stderr
 
 
+def test_cli_version(tmp_path):
+    r = kg("--version", cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout.startswith("kg ") and r.stdout.count("\n") == 1
+
+
 def test_cli_lexicon_import_missing_file(tmp_path):
     r = kg("lexicon", "import-phoenix", str(tmp_path / "nope.txt"), cwd=tmp_path)
     assert r.returncode == 2
