@@ -792,3 +792,10 @@ def test_extract_a_date_after_since_is_the_meetings_when_the_meeting_is_in_the_p
          "There, Kim Jong Un asked Donald Trump for sanctions relief.", "2019-12-18"),
         ("Joe Biden, in office since January, met Xi Jinping.", "2021-11-20"))]
     assert dates == ["2023-11", "2019-02", None]
+
+
+def test_extract_an_envoy_to_somewhere_named_after_a_comma_is_that_person(extract_text):
+    ex = extract_text("Speaking at a United Nations Security Council meeting on Afghanistan this week, Pakistan's "
+                      "permanent representative to the United Nations, Munir Akram, said Kabul was failing.",
+                      date="2025-03-13")
+    assert _pairs(ex) == [["munir-akram", "un-security-council"]]

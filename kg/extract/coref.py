@@ -97,9 +97,10 @@ def _apposed_name(k: int, mentions: list[ActorMention], tokens: tuple[Token, ...
             return None  # "president of the International Brotherhood": no name follows an organisation
         if i < len(tokens) and tokens[i].text == ",":
             i += 1
-    elif i < len(tokens) and tokens[i].lower in ("in", "for"):
+    elif i < len(tokens) and tokens[i].lower in ("in", "for", "to"):
         # "The Russian army commander in the region, General Vyacheslav Tikhomirov", "the U.S.
-        # envoy for Ukraine negotiations, Kurt Volker": a short phrase, then the name
+        # envoy for Ukraine negotiations, Kurt Volker", "Pakistan's permanent representative to
+        # the United Nations, Munir Akram": a short phrase, then the name
         j = next((j for j in range(i + 1, min(i + 5, len(tokens))) if not tokens[j].text.isalnum()), None)
         if j is None or tokens[j].text != ",":
             return None
