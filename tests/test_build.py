@@ -79,6 +79,15 @@ def test_build_events_jsonl_has_scorer_fields(corpus_store):
         assert {"id", "kind", "status", "date", "place", "participants", "issues", "evidence", "confidence"} <= set(row)
 
 
+def test_build_events_of_a_jsonl_feed_name_their_record(resources, pipeline, tmp_path):
+    lines = [{"id": "x1", "date": "2023-06-19", "text": "Antony Blinken met Wang Yi in Beijing on Monday."},
+             {"id": "x2", "date": "2023-06-19", "text": "Emmanuel Macron met Olaf Scholz in Paris on Monday."}]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    store = open_store(":memory:")
+    build([tmp_path / "feed.jsonl"], store, resources, pipeline=pipeline)
+    assert sorted(r["source"] for r in events(store)) == ["feed.jsonl#x1", "feed.jsonl#x2"]
+
+
 def test_build_rules_digest_ignores_named_queries(tmp_path):
     """Editing a named query must not force re-extracting the corpus; editing a rule must."""
     from types import SimpleNamespace

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..model import Actor, Event, Extraction
+from ..model import Actor, Article, Event, Extraction
 from ..resources import Resources
 from . import iri
 from .vocab import KGO, NIF, ORG, SCHEMA
@@ -77,6 +77,13 @@ def event_kind_codes(ev: Event, res: Resources, countries: set[str | None]) -> t
     return spec["class"], cameo, plover
 
 
+def source_name(art: Article) -> str:
+    """The file an article came from, with its record id for one line of a ``.jsonl`` feed
+    ("feed.jsonl#x1"), so that every article's rows say which one it is."""
+    name = Path(art.path).name
+    return f"{name}#{art.id}" if name.lower().endswith(".jsonl") else name
+
+
 def article_quads(ex: Extraction, res: Resources, run: str) -> list[ox.Quad]:
     """The named graph of one article: the article, its events, evidence and new actors."""
     art = ex.article
@@ -90,7 +97,7 @@ def article_quads(ex: Extraction, res: Resources, run: str) -> list[ox.Quad]:
         q.add(a_iri, KGO.publisher, lit(art.source))
     if art.url:
         q.add(a_iri, SCHEMA.url, lit(art.url, "anyURI"))
-    q.add(a_iri, KGO.file, lit(Path(art.path).name))
+    q.add(a_iri, KGO.file, lit(source_name(art)))
     q.add(a_iri, PROV_GEN.value, run)
     actors = {a.id: a for a in ex.actors}
     for actor in ex.actors:
