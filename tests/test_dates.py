@@ -20,6 +20,7 @@ def test_dates_explicit_and_relative():
     assert _one("on 4 March", "2024-02-28") == ("2024-03-04", "day")
     assert _one("yesterday", "2024-01-01") == ("2023-12-31", "day")
     assert _one("in May 2019", None) == ("2019-05", "month")
+    assert _one("In March, they met.", "2021-04-16") == ("2021-03", "month")
 
 
 def test_dates_unresolvable_without_reference():

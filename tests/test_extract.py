@@ -799,3 +799,9 @@ def test_extract_an_envoy_to_somewhere_named_after_a_comma_is_that_person(extrac
                       "permanent representative to the United Nations, Munir Akram, said Kabul was failing.",
                       date="2025-03-13")
     assert _pairs(ex) == [["munir-akram", "un-security-council"]]
+
+
+def test_extract_a_speakers_words_about_a_meeting_lend_it_no_date_or_place(extract_text):
+    ex = extract_text('In March, Quad leaders met at a virtual summit. "Holding an in-person Quad summit in London '
+                      'in June would not be provocative," he said.', date="2021-04-16")
+    assert [(e.date, e.place) for e in ex.events] == [("2021-03", None)]

@@ -26,7 +26,7 @@ _PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<day>\d\d)\b")),
     ("mdy", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
     ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
-    ("my", re.compile(r"\bin\s+" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
+    ("my", re.compile(r"\b[Ii]n\s+" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
     ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("relative", re.compile(r"\b(?P<rel>today|tonight|yesterday|tomorrow|last night|this morning|this afternoon|this evening)\b", re.I)),
 ]

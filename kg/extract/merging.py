@@ -24,7 +24,12 @@ class EventMerging:
         for c in (part for c in cands for part in self._split_hosts(c)):
             target = self._merge_target(c, merged)
             if target is not None:
-                self._finer_place(target, c)
+                if c.quoted:
+                    # a speaker's words about the meeting ("holding a summit in June would not be
+                    # provocative") add parties and issues, not its time, place or status
+                    c.place, c.date, c.precision, c.status = None, None, None, target.status
+                else:
+                    self._finer_place(target, c)
                 absorb(target, c)
             elif c.quoted:
                 self.suppressed.append(Suppressed(self.article, c.rule.id, "quoted", c.sentence,
