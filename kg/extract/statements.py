@@ -355,7 +355,7 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
             scope, window = rule.spec["scope"], int(rule.spec.get("window", 0))
             if scope == "before":
                 ok = st.start < trig.start and st.end <= trig.end and trig.start - st.end <= window \
-                    and not self._in_closed_clause(s, st, trig)
+                    and not self._clause_closed(s, st, trig)
             elif scope == "after":
                 ok = st.start >= trig.end and st.start - trig.end <= window and not self._clause_closed(s, trig, st) \
                     and not self._names_people(st)
@@ -387,18 +387,15 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
         what the meeting met with."""
         return self._before_office(st.end, self._people_or_offices)
 
-    def _in_closed_clause(self, s: int, st: Match, trig: Match) -> bool:
-        """``st`` sits in a relative clause that a comma closes before the trigger ("Joe Biden,
-        who opposed the war, met Keir Starmer"): it is about the clause, not the meeting."""
-        return self._clause_closed(s, st, trig)
-
-    def _clause_closed(self, s: int, trig: Match, st: Match) -> bool:
-        """The trigger sits in a relative clause that a comma closes before ``st`` ("India, which
-        attends the G7 meeting on Friday, is unlikely to be cowed"): the status is the main clause's."""
-        if not any(t.text == "," for t in self.toks[trig.end:st.start]):
+    def _clause_closed(self, s: int, inner: Match, outer: Match) -> bool:
+        """``inner`` sits in a relative clause that a comma closes before ``outer``: a status of the
+        main clause is not the meeting's ("India, which attends the G7 meeting on Friday, is
+        unlikely to be cowed"), nor is one inside the clause ("Joe Biden, who opposed the war, met
+        Keir Starmer")."""
+        if not any(t.text == "," for t in self.toks[inner.end:outer.start]):
             return False
         a = self.an.sentences[s][0]
-        for i in range(trig.start - 1, a, -1):
+        for i in range(inner.start - 1, a, -1):
             if self.toks[i].text == ",":
                 return False
             if self.toks[i].lower in ("which", "who") and self.toks[i - 1].text == ",":
