@@ -32,7 +32,8 @@ _BEFORE_VERB = frozenset({"will", "would", "shall", "should", "also", "to", "lat
 
 
 class FrameReading:
-    """The frame-reading part of :class:`~kg.extract.statements.EventBuilder`."""
+    """The frame-reading part of :class:`~kg.extract.statements.EventBuilder`: who is the subject and
+    the object of a trigger, and who else a sentence puts at the meeting (speakers, sides, joiners)."""
 
     def _sequel(self, obj: list[int], groups: list[list[int]], b: int) -> list[int]:
         """The group met next: "met with the IMF, then with President Trump"."""
@@ -283,3 +284,40 @@ class FrameReading:
 
     def _is_modifier(self, m: ActorMention, trig: Match) -> bool:
         return m.end == trig.start or (m.end + 1 == trig.start and self.toks[m.end].text in ("-", "–"))
+
+    def _speaker_before(self, verb: int, groups: list[list[int]]) -> str | None:
+        """The person whose name ends right before ``verb``, or before an apposition set off by
+        commas ("Catherine Russell, UNICEF's executive director, told")."""
+        for k in reversed([k for g in groups for k in g]):
+            m = self.mentions[k]
+            if m.end > verb:
+                continue
+            gap = self.toks[m.end:verb]
+            if len(gap) > 8:
+                return None
+            if m.type == PERSON and m.actor and (not gap or (
+                    gap[0].text == "," and gap[-1].text == "," and sum(t.text == "," for t in gap) == 2)):
+                return m.actor
+        return None
+
+    def _people_of(self, s: int) -> list[str]:
+        """The people a sentence names, in order (none when it names more than two)."""
+        people = list(dict.fromkeys(self.mentions[k].actor for k in self.by_sentence.get(s, ())
+                                    if self.mentions[k].type == PERSON and self.mentions[k].actor))
+        return people if len(people) <= 2 else []
+
+    def _sides_before(self, s: int, trig: Match) -> list[tuple[str, str]]:
+        """The sides "their talks" belong to when no meeting came before: those the sentence or
+        the one before named as sides ("Top diplomats from the Group of Seven urged ... the
+        diplomats said from the site of their talks")."""
+        if self.sides is None or s - self.sides[0] > 1 or self.toks[trig.start - 1].lower != "their":
+            return []
+        return [(a, "participant") for a in self.sides[1]]
+
+    def _possessed_thing(self, obj: list[int]) -> bool:
+        """The group ends in a possessive before a noun that names no people ("Olaf Scholz's
+        proposal"; not "Olaf Scholz's delegation")."""
+        end = self.mentions[obj[-1]].end
+        if end + 1 >= len(self.toks) or self.toks[end].lower not in ("'s", "’s"):
+            return False
+        return self.toks[end + 1].lower not in self._people_nouns
