@@ -8,6 +8,10 @@ def _pairs(ex):
     return [sorted(p.actor for p in e.participants) for e in ex.events]
 
 
+def _roles(event):
+    return {p.actor: p.role for p in event.participants}
+
+
 def test_extract_verbal_meeting_with_titles(extract_text):
     ex = extract_text("U.S. Secretary of State Antony Blinken met Chinese President Xi Jinping in Beijing on Monday.")
     assert _pairs(ex) == [["antony-blinken", "xi-jinping"]]
@@ -39,7 +43,7 @@ def test_extract_planned_meeting(extract_text):
 
 def test_extract_visit_to_country_has_host(extract_text):
     ex = extract_text("Antony Blinken's visit to China began on Sunday.")
-    roles = {p.actor: p.role for p in ex.events[0].participants}
+    roles = _roles(ex.events[0])
     assert roles == {"antony-blinken": "visitor", "CHN": "host"}
 
 
@@ -122,7 +126,7 @@ def test_extract_counterpart_is_the_office_holder_on_the_date(extract_text):
 
 def test_extract_inviter_hosts_the_visit(extract_text):
     ex = extract_text("Narendra Modi will visit France next month at the invitation of Emmanuel Macron.")
-    roles = {p.actor: p.role for p in ex.events[0].participants}
+    roles = _roles(ex.events[0])
     assert roles == {"narendra-modi": "visitor", "emmanuel-macron": "host"}
 
 
@@ -221,7 +225,7 @@ def test_extract_appositive_subject_before_the_verb(extract_text):
 
 def test_extract_visit_to_countries_listed_after_including(extract_text):
     ex = extract_text("Narendra Modi visited several Gulf states, including Qatar, during a week-long tour.")
-    roles = {p.actor: p.role for p in ex.events[0].participants}
+    roles = _roles(ex.events[0])
     assert roles == {"narendra-modi": "visitor", "QAT": "host"}
 
 
@@ -245,7 +249,7 @@ def test_extract_host_as_a_noun_or_without_a_guest_is_no_visit(extract_text):
     assert extract_text("Former chatshow host Robert Kilroy-Silk attacked the policy.").events == ()
     assert extract_text("Olaf Scholz received a letter from farmers on Monday.").events == ()
     ex = extract_text("Olaf Scholz will host Emmanuel Macron in Berlin.")
-    roles = {p.actor: p.role for p in ex.events[0].participants}
+    roles = _roles(ex.events[0])
     assert roles == {"olaf-scholz": "host", "emmanuel-macron": "visitor"}
 
 
@@ -341,7 +345,7 @@ def test_extract_a_title_of_an_organisation_names_the_person_after_it(extract_te
 
 def test_extract_a_visit_by_someone_has_the_visitor_after_by(extract_text):
     ex = extract_text("The talks were overshadowed by a visit to Chile by Peru's vice president Luis Vargas.")
-    roles = {p.actor: p.role for p in ex.events[0].participants}
+    roles = _roles(ex.events[0])
     assert roles == {"luis-vargas": "visitor", "CHL": "host"}
 
 
@@ -401,7 +405,7 @@ def test_extract_a_visit_by_someone_to_a_place_and_a_country_shaken_during_one(e
     assert _pairs(ex) == [["donald-trump", "keir-starmer"]]
     ex = extract_text("An earthquake shook Costa Rica on Wednesday during a visit by Japanese Prime Minister "
                       "Ryutaro Hashimoto.", date="1996-08-28")
-    roles = {p.actor: p.role for p in ex.events[0].participants}
+    roles = _roles(ex.events[0])
     assert roles == {"ryutaro-hashimoto": "visitor", "CRI": "host"}
 
 
@@ -559,7 +563,7 @@ def test_extract_the_host_another_report_names_keeps_that_role(extract_text):
     ex = extract_text("G7 leaders opened their summit in Hiroshima on Friday.\n\n"
                       "Fumio Kishida, who chose his home city to host the gathering, welcomed Joe Biden, "
                       "Emmanuel Macron, Olaf Scholz and Giorgia Meloni to the first session.", date="2023-05-19")
-    roles = {p.actor: p.role for p in ex.events[0].participants}
+    roles = _roles(ex.events[0])
     assert roles["fumio-kishida"] == "host"
 
 
@@ -600,7 +604,7 @@ def test_extract_a_peace_mission_in_the_headline_is_the_leads_topic(extract_text
 def test_extract_who_spoke_at_a_fronted_meeting_was_at_it(extract_text):
     ex = extract_text("Palaniappan Chidambaram arrived in London. At a conference on trade hosted by Gordon Brown "
                       "on Friday, he said that rates should float.")
-    roles = {p.actor: p.role for p in ex.events[0].participants}
+    roles = _roles(ex.events[0])
     assert roles == {"palaniappan-chidambaram": "participant", "gordon-brown": "host"}
     assert ex.events[0].kind == "conference"
 
@@ -691,12 +695,12 @@ def test_extract_words_describing_an_office_before_its_title_do_not_hide_the_per
                      [["aslan-maskhadov", "vyacheslav-tikhomirov"]]]
     ex = extract_text("Habib Boulares arrived in Tripoli to represent President Zine al-Abidine Ben Ali.",
                       date="1996-08-20")
-    assert {p.actor: p.role for p in ex.events[0].participants} == {"habib-boulares": "visitor", "LBY": "host"}
+    assert _roles(ex.events[0]) == {"habib-boulares": "visitor", "LBY": "host"}
 
 
 def test_extract_the_one_after_hosted_by_is_the_host(extract_text):
     ex = extract_text("Antony Blinken was hosted by Xi Jinping in Beijing.")
-    assert {p.actor: p.role for p in ex.events[0].participants} == {"xi-jinping": "host", "antony-blinken": "visitor"}
+    assert _roles(ex.events[0]) == {"xi-jinping": "host", "antony-blinken": "visitor"}
     ex = extract_text("Tony Blair spoke at a dinner hosted by deputy PM John Prescott in November 2003.")
     assert ex.events == ()
 
@@ -773,11 +777,11 @@ def test_extract_two_meeting_words_of_one_sentence_with_the_same_parties_are_one
 def test_extract_the_one_after_an_attributive_visiting_is_the_visitor(extract_text):
     ex = extract_text("Antony Blinken assured visiting Australian Foreign Minister Marise Payne of support.",
                       date="2021-05-14")
-    assert {p.actor: p.role for p in ex.events[0].participants} == {"marise-payne": "visitor", "antony-blinken": "host"}
+    assert _roles(ex.events[0]) == {"marise-payne": "visitor", "antony-blinken": "host"}
     ex = extract_text("Tang Shubei told a visiting delegation from Taiwan on Wednesday that it was time.", date="1996-08-22")
-    assert {p.actor: p.role for p in ex.events[0].participants} == {"TWN": "visitor", "tang-shubei": "host"}
+    assert _roles(ex.events[0]) == {"TWN": "visitor", "tang-shubei": "host"}
     ex = extract_text("Joe Biden is visiting Japan this week.", date="2023-05-18")
-    assert {p.actor: p.role for p in ex.events[0].participants} == {"joe-biden": "visitor", "JPN": "host"}
+    assert _roles(ex.events[0]) == {"joe-biden": "visitor", "JPN": "host"}
 
 
 def test_extract_a_meeting_at_some_point_is_hypothetical(extract_text):

@@ -523,31 +523,25 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
             date = precision = None
             speaker = self._judging_speaker(trig, groups) if participants and status == HELD \
                 and same and same[-1].status != PLANNED else None
-            if speaker and all(speaker != p for p, _ in participants):
-                participants.append((speaker, "participant"))
+            _add_party(participants, speaker)
         if (self.toks[a].lower in _FRONTED_SPEAKING and trig.start - a <= 12) or (
                 self.toks[a].lower == "at" and pos == "noun" and trig.start - a <= 3):
             # "Speaking to NATO military brass gathered in Paris, Dutch Defence Minister Brekelmans
             # stressed ...", "At a conference hosted by Gordon Brown, he said ...": the one who
             # spoke at the gathering was at it
             for k in self._fronted_speaker(trig, groups, b):
-                actor = self.mentions[k].actor
-                if actor and all(actor != p for p, _ in participants):
-                    participants.append((actor, "participant"))
+                _add_party(participants, self.mentions[k].actor)
         if pos == "noun" and trig.start - a >= 3 and self.toks[trig.start - 1].lower in ("a", "an", "the") \
                 and self.toks[trig.start - 2].lower in _ADDRESSING:
             # "Catherine Russell, UNICEF's executive director, told a meeting of the Security Council":
             # who addressed the meeting was at it
-            speaker = self._speaker_before(trig.start - 2, groups)
-            if speaker and all(speaker != p for p, _ in participants):
-                participants.append((speaker, "participant"))
+            _add_party(participants, self._speaker_before(trig.start - 2, groups))
         # marked anywhere in the sentence: "The G7 talks ... brought together ministers from Britain,
         # Canada and France" (sides); "... at the invitation of Prime Minister Kabariti", "a meeting
         # hosted by President Mubarak" (the inviter or host)
         for k in self.by_sentence.get(s, ()):
             actor, role = self.mentions[k].actor, _MARKED_ROLES.get(effects.get(k, ""))
-            if role and actor and all(actor != p for p, _ in participants):
-                participants.append((actor, role))
+            if role and _add_party(participants, actor, role):
                 used.add(k)
         confidence = float(rule.spec.get("confidence", 0.7)) - (0.1 if used_prev or anaphoric else 0.0)
         cand = Candidate(s, trig, rule, kind, status, status_rule, participants, anaphoric, place,
@@ -610,8 +604,7 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
                         place = place or self._place_of(m)
                         continue
                 actor = self._counterpart(k, participants) if m.form == COUNTERPART else m.actor
-                if actor and all(actor != p for p, _ in participants):
-                    participants.append((actor, role_name))
+                if _add_party(participants, actor, role_name):
                     used.add(k)
         return participants, place, plural, used
 
@@ -728,6 +721,14 @@ class EventBuilder(FrameReading, PlaceReading, IssueReading, EventMerging):
             return None, None
         resolved = dates_mod.resolve(nearest, self.date, future=status == PLANNED)
         return resolved if resolved else (None, None)
+
+def _add_party(participants: list[tuple[str, str]], actor: str | None, role: str = "participant") -> bool:
+    """Add ``actor`` to the parties unless it is there already (or unknown); whether it was added."""
+    if not actor or any(actor == p for p, _ in participants):
+        return False
+    participants.append((actor, role))
+    return True
+
 
 def _quoted_tokens(toks: tuple[Token, ...]) -> frozenset[int]:
     """Indexes of the tokens inside direct quotations (a line break closes an open quote)."""
