@@ -7,9 +7,10 @@ a time (``graph_ntriples``), which is Oxigraph's fastest way out of an on-disk s
 
 Reading an on-disk store is mostly Oxigraph looking up the text of every term, one core's
 work; with two cores or more, a forked worker reads half of the graphs from a snapshot of
-the store (hard links, made in milliseconds) while this process reads the other half, and
-Turtle is written in two halves split between subjects, which Oxigraph's serialiser turns
-into the same bytes as one pass.
+the store (hard links, made in milliseconds) while this process reads the other half. For
+Turtle the two then trade statements so that each holds one run of subjects, and each
+writes the Turtle of its run: Oxigraph's serialiser gives the two parts the bytes of one
+pass, and no step after the reading waits on a single core.
 """
 from __future__ import annotations
 
@@ -20,10 +21,15 @@ import multiprocessing as mp
 import os
 import shutil
 import tempfile
+import threading
+from bisect import bisect_left
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from enum import Enum
 from itertools import compress
+from multiprocessing.connection import Connection
 from operator import ne
 from pathlib import Path
 from typing import Any
@@ -57,22 +63,28 @@ def _half(store: ox.Store, half: int) -> list[str]:
     return names[half::2]
 
 
-def _read_graphs(store: ox.Store | None, path: str | None, half: int, merged: bool) -> Any:
-    """The N-Triples lines of one half of the graphs (see ``_half``): when ``merged``, all of
-    them sorted in one bytes (repeats left in), else ``(<graph> token, its sorted lines joined)``
-    per graph. ``store`` None: open ``path`` read-only (in a worker)."""
-    if store is None:
-        store = ox.Store.read_only(path)
-    graphs = _half(store, half)  # each process lists the graphs itself, at the same time
+def _opened(store: ox.Store | None, path: str | None) -> ox.Store:
+    return store if store is not None else ox.Store.read_only(path)
+
+
+def _sorted_lines(store: ox.Store | None, path: str | None, half: int) -> list[bytes]:
+    """The N-Triples lines of one half of the graphs (see ``_half``), sorted, repeats left in.
+    ``store`` None: open ``path`` read-only (in a worker)."""
+    store = _opened(store, path)
     nt = ox.RdfFormat.N_TRIPLES
-    if merged:
-        lines: list[bytes] = []
-        for graph in graphs:
-            lines += _split(store.dump(format=nt, from_graph=ox.NamedNode(graph)))
-        lines.sort()
-        return b"\n".join(lines)
+    # each process lists the graphs itself, at the same time; every dump ends with a newline
+    lines = b"".join([store.dump(format=nt, from_graph=ox.NamedNode(graph)) for graph in _half(store, half)]).split(b"\n")
+    lines.pop()  # after the last newline
+    lines.sort()
+    return lines
+
+
+def _graph_blocks(store: ox.Store | None, path: str | None, half: int) -> list[tuple[bytes, bytes]]:
+    """``(<graph> token, its sorted lines joined)`` for one half of the graphs (see ``_sorted_lines``)."""
+    store = _opened(store, path)
+    nt = ox.RdfFormat.N_TRIPLES
     return [(f"<{graph}>".encode("utf-8"), b"\n".join(sorted(_split(store.dump(format=nt, from_graph=ox.NamedNode(graph))))))
-            for graph in graphs]
+            for graph in _half(store, half)]
 
 
 def _workers() -> int:
@@ -94,57 +106,64 @@ def _disk_size(path: str) -> int:
         return 0
 
 
-def _read_in_two(store: OxigraphStore, merged: bool) -> Any:
-    """``_read`` with half of the graphs read by a forked worker from a snapshot of the store
-    (hard links, so made in milliseconds, and nobody writes to it); None where that is no
-    faster or cannot be done, and the caller reads alone."""
-    if store.location == MEMORY or _workers() < 2 or _disk_size(store.location) < PARALLEL_BYTES:
-        return None
+@contextmanager
+def _snapshot(store: Store) -> Iterator[str | None]:
+    """A snapshot of an on-disk store for a forked worker to read (hard links, so made in
+    milliseconds, and nobody writes to it); None where two processes would be no faster or
+    the snapshot cannot be made, and the caller reads alone."""
+    if (not isinstance(store, OxigraphStore) or store.location == MEMORY or _workers() < 2
+            or _disk_size(store.location) < PARALLEL_BYTES):
+        yield None
+        return
     try:
         tmp = tempfile.mkdtemp(prefix=".kg-export-", dir=Path(store.location).resolve().parent)
     except OSError:
-        return None
+        yield None
+        return
     try:
         snapshot = str(Path(tmp) / "snapshot")
         try:
             store.raw.backup(snapshot)  # on the same file system: hard links, not a copy
         except OSError:
+            snapshot = None
+        yield snapshot
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _read_in_two(store: OxigraphStore) -> list[tuple[bytes, list[bytes]]] | None:
+    """``_graph_lines`` with half of the graphs read by a forked worker from a snapshot; None
+    where that cannot be done."""
+    with _snapshot(store) as snapshot:
+        if snapshot is None:
             return None
         try:
             with ProcessPoolExecutor(1, mp_context=mp.get_context("fork")) as pool:
-                future = pool.submit(_read_graphs, None, snapshot, 1, merged)
-                here = _read_graphs(store.raw, None, 0, merged)
+                future = pool.submit(_graph_blocks, None, snapshot, 1)
+                here = _graph_blocks(store.raw, None, 0)
                 there = future.result()
         except (OSError, BrokenProcessPool):  # no process to be had: read alone
             return None
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    if merged:
-        # two sorted runs, which the sort merges in one pass
-        return _unique((here.split(b"\n") if here else []) + (there.split(b"\n") if there else []))
     return sorted(((token, _split(data)) for token, data in here + there), key=lambda item: item[0])
 
 
-def _read(store: Store, merged: bool) -> Any:
-    """All graphs but the digests: the sorted N-Triples lines without repeats (``merged``), or
-    per graph ``(<graph> token, its sorted lines)`` in token order."""
+def _graph_lines(store: Store) -> list[tuple[bytes, list[bytes]]]:
+    """(``<graph>`` token, its sorted N-Triples lines) per named graph (digests left out), in token order."""
     if isinstance(store, OxigraphStore):
-        done = _read_in_two(store, merged)
+        done = _read_in_two(store)
         if done is not None:
             return done
-    if merged:
-        lines: list[bytes] = []
-        for _, data in store.graph_ntriples():
-            lines += _split(data)
-        return _unique(lines)
     out = [(f"<{graph}>".encode("utf-8"), sorted(set(_split(data)))) for graph, data in store.graph_ntriples()]
     out.sort(key=lambda item: item[0])
     return out
 
 
-def _graph_lines(store: Store) -> list[tuple[bytes, list[bytes]]]:
-    """(``<graph>`` token, its sorted N-Triples lines) per named graph, in token order."""
-    return _read(store, merged=False)
+def _all_lines(store: Store) -> list[bytes]:
+    """Every statement of the graphs (digests left out) as a sorted N-Triples line, once."""
+    lines: list[bytes] = []
+    for _, data in store.graph_ntriples():
+        lines += _split(data)
+    return _unique(lines)
 
 
 def _turtle_part(lines: list[bytes]) -> bytes:
@@ -159,6 +178,90 @@ def _turtle_header() -> bytes:
     return out[:out.rindex(b"<urn:x> <urn:x> <urn:x>")]
 
 
+def _joined(parts: list[bytes]) -> bytes | None:
+    """Turtle parts of consecutive runs of subjects as the bytes of one pass: the prefixes of
+    all but the first dropped (parts of no statements left out); None if a part does not start
+    with the prefixes, as a serialiser that writes otherwise would."""
+    parts = [part for part in parts if part]
+    if not parts:
+        return _turtle_part([])
+    header = _turtle_header()
+    if not all(part.startswith(header) for part in parts):
+        return None
+    return parts[0] + b"".join(part[len(header):] for part in parts[1:])
+
+
+def _subject_cut(lines: list[bytes]) -> bytes:
+    """Where sorted lines split into two runs of whole subjects: the middle line's subject and
+    the space after it (every line of a subject sorts on the same side of it)."""
+    if not lines:
+        return b""
+    middle = lines[len(lines) // 2]
+    return middle[:middle.index(b" ") + 1]
+
+
+def _turtle_worker(conn: Connection, snapshot: str) -> None:
+    """The second process of ``_turtle_in_two``: reads the second half of the graphs, trades
+    the statements of the first run of subjects for those of the second, writes their Turtle."""
+    try:
+        lines = _sorted_lines(None, snapshot, 1)
+        cut = bisect_left(lines, conn.recv_bytes())
+        conn.send_bytes(b"\n".join(lines[:cut]))
+        mine = lines[cut:] + _split(conn.recv_bytes())
+        del lines
+        conn.send_bytes(_turtle_part(_unique(mine)) if mine else b"")
+    finally:
+        conn.close()
+
+
+def _send(conn: Connection, data: bytes) -> None:
+    """Send from a thread: a worker that died shows as the end of what it sends, not here."""
+    try:
+        conn.send_bytes(data)
+    except OSError:
+        pass
+
+
+def _turtle_in_two(store: Store) -> bytes | None:
+    """Turtle of an on-disk store read by two processes, half of the graphs each; then each
+    takes one run of subjects (the statements of the other run go to the other process) and
+    writes its Turtle, so that reading, sorting and writing are all split. None where that
+    cannot be done, and the caller works alone."""
+    with _snapshot(store) as snapshot:
+        if snapshot is None:
+            return None
+        ctx = mp.get_context("fork")
+        conn, theirs = ctx.Pipe()
+        try:
+            worker = ctx.Process(target=_turtle_worker, args=(theirs, snapshot), daemon=True)
+            worker.start()
+        except OSError:  # no process to be had
+            return None
+        theirs.close()
+        try:
+            lines = _sorted_lines(store.raw, None, 0)  # type: ignore[attr-defined]
+            cut_at = _subject_cut(lines)
+            conn.send_bytes(cut_at)
+            cut = bisect_left(lines, cut_at)
+            # both processes send at once, so this one sends from a thread while it receives
+            sending = threading.Thread(target=_send, args=(conn, b"\n".join(lines[cut:])))
+            sending.start()
+            mine = _split(conn.recv_bytes())
+            sending.join()
+            mine += lines[:cut]
+            del lines
+            first = _turtle_part(_unique(mine)) if mine else b""
+            second = conn.recv_bytes()
+        except (OSError, EOFError):  # the worker died: work alone
+            return None
+        finally:
+            conn.close()
+            worker.join(timeout=5)
+            if worker.is_alive():
+                worker.terminate()
+    return _joined([first, second])
+
+
 _TURTLE_LINES: list[bytes] = []  # the second half, handed to a forked worker by fork itself
 
 
@@ -168,20 +271,12 @@ def _turtle_second_half() -> bytes:
 
 def _turtle(lines: list[bytes]) -> bytes:
     """Turtle of sorted N-Triples lines; with two workers, each half (split between two
-    subjects, so no subject block is cut) is serialised in its own process and the second
-    half's prefixes dropped, which gives the bytes of a single pass."""
+    subjects, so no subject block is cut) is serialised in its own process, which gives the
+    bytes of a single pass (see ``_joined``)."""
     global _TURTLE_LINES
     if len(lines) < PARALLEL_LINES or _workers() < 2:
         return _turtle_part(lines)
-    mid = len(lines) // 2
-
-    def subject(line: bytes) -> bytes:
-        return line[:line.index(b" ")]
-
-    while mid < len(lines) and subject(lines[mid]) == subject(lines[mid - 1]):
-        mid += 1
-    if mid >= len(lines):
-        return _turtle_part(lines)
+    mid = bisect_left(lines, _subject_cut(lines))
     _TURTLE_LINES = lines[mid:]
     try:
         with ProcessPoolExecutor(1, mp_context=mp.get_context("fork")) as pool:
@@ -192,10 +287,8 @@ def _turtle(lines: list[bytes]) -> bytes:
         return _turtle_part(lines)
     finally:
         _TURTLE_LINES = []
-    header = _turtle_header()
-    if not (first.startswith(header) and second.startswith(header)):
-        return _turtle_part(lines)  # a serialiser that writes otherwise: one pass, as before
-    return first + second[len(header):]
+    joined = _joined([first, second])
+    return joined if joined is not None else _turtle_part(lines)
 
 
 def export(store: Store, fmt: ExportFormat | str = ExportFormat.turtle) -> bytes:
@@ -205,7 +298,8 @@ def export(store: Store, fmt: ExportFormat | str = ExportFormat.turtle) -> bytes
     Oxigraph's serialisers keep it, so the bytes depend on the statements only."""
     fmt = ExportFormat(fmt)
     if fmt is ExportFormat.turtle:
-        return _turtle(_read(store, merged=True))
+        done = _turtle_in_two(store)
+        return done if done is not None else _turtle(_all_lines(store))
     graphs = _graph_lines(store)
     data = b"\n".join(line[:-1] + token + b" ." for token, lines in graphs for line in lines)
     if fmt is ExportFormat.nquads:

@@ -176,8 +176,9 @@ def test_build_cli_jobs_zero_is_one_line(tmp_path):
 
 
 def test_build_exports_read_by_two_processes_are_byte_identical(resources, pipeline, tmp_path, monkeypatch):
-    """Large on-disk stores are exported by two processes (half of the graphs each, Turtle in
-    two halves): forced here on the sample corpus, the bytes are those of one process."""
+    """Large on-disk stores are exported by two processes (half of the graphs each; for Turtle
+    each then writes one run of subjects): forced here on the sample corpus, the bytes are
+    those of one process."""
     import kg.export as kx
 
     store = open_store(str(tmp_path / "st"))
@@ -188,8 +189,9 @@ def test_build_exports_read_by_two_processes_are_byte_identical(resources, pipel
     monkeypatch.setattr(kx, "PARALLEL_BYTES", 0)
     monkeypatch.setattr(kx, "PARALLEL_LINES", 10)
     done = []
-    real = kx._read_in_two
-    monkeypatch.setattr(kx, "_read_in_two", lambda *a: done.append(real(*a)) or done[-1])
+    for name in ("_read_in_two", "_turtle_in_two"):
+        real = getattr(kx, name)
+        monkeypatch.setattr(kx, name, lambda *a, real=real: done.append(real(*a)) or done[-1])
     for fmt in formats:
         assert export(store, fmt) == one[fmt], fmt
     assert len(done) == 3 and all(d is not None for d in done)  # a worker did read half of the graphs
@@ -211,3 +213,28 @@ def test_build_store_takes_a_graph_as_nquads_bytes_new_or_replaced(tmp_path):
         store.replace_graphs([(g.value, ox.serialize(quads[:1], format=ox.RdfFormat.N_QUADS), "d2")])
         assert set(store.raw.quads_for_pattern(None, None, None, g)) == set(quads[:1])
         assert store.digests()[g.value] == "d2"
+
+
+def test_build_turtle_export_when_its_second_process_dies_is_written_by_one(resources, pipeline, tmp_path, monkeypatch,
+                                                                           capfd):
+    """A Turtle worker that dies half-way (after taking where the subjects split) leaves the
+    export to this process: the same bytes, no traceback, no snapshot left behind."""
+    import os
+
+    import kg.export as kx
+
+    store = open_store(str(tmp_path / "st"))
+    build([CORPUS], store, resources, pipeline=pipeline)
+    one = export(store, "turtle")
+
+    def dying(conn, snapshot):
+        conn.recv_bytes()
+        os._exit(1)
+
+    monkeypatch.setattr(kx, "_workers", lambda: 2)
+    monkeypatch.setattr(kx, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(kx, "_turtle_worker", dying)
+    assert kx._turtle_in_two(store) is None
+    assert export(store, "turtle") == one
+    assert not list(tmp_path.glob(".kg-export-*"))
+    assert "Traceback" not in capfd.readouterr().err
