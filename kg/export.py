@@ -7,10 +7,11 @@ a time (``graph_ntriples``), which is Oxigraph's fastest way out of an on-disk s
 
 Reading an on-disk store is mostly Oxigraph looking up the text of every term, one core's
 work; with two cores or more, a forked worker reads half of the graphs from a snapshot of
-the store (hard links, made in milliseconds) while this process reads the other half. For
-Turtle the two then trade statements so that each holds one run of subjects, and each
-writes the Turtle of its run: Oxigraph's serialiser gives the two parts the bytes of one
-pass, and no step after the reading waits on a single core.
+the store (hard links, made in milliseconds) while this process reads the other half, and
+each writes its part. For N-Quads and TriG a part is one run of graphs in export order; for
+Turtle the two trade statements after reading so that each holds one run of subjects.
+Oxigraph's serialisers give the parts the bytes of one pass, and no step after the reading
+waits on a single core.
 """
 from __future__ import annotations
 
@@ -79,12 +80,41 @@ def _sorted_lines(store: ox.Store | None, path: str | None, half: int) -> list[b
     return lines
 
 
-def _graph_blocks(store: ox.Store | None, path: str | None, half: int) -> list[tuple[bytes, bytes]]:
-    """``(<graph> token, its sorted lines joined)`` for one half of the graphs (see ``_sorted_lines``)."""
+def _token(graph: str) -> bytes:
+    return f"<{graph}>".encode("utf-8")
+
+
+def _nquads(graphs: list[tuple[bytes, list[bytes]]]) -> bytes:
+    """N-Quads of (``<graph>`` token, its sorted N-Triples lines) in that order."""
+    data = b"\n".join(line[:-1] + token + b" ." for token, lines in graphs for line in lines)
+    return data + (b"\n" if data else b"")
+
+
+def _serialised(nquads: bytes, fmt: ExportFormat) -> bytes:
+    """N-Quads as they are, or parsed and written in ``fmt`` (TriG, JSON-LD)."""
+    if fmt is ExportFormat.nquads:
+        return nquads
+    quads = ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
+    rdf = ox.RdfFormat.TRIG if fmt is ExportFormat.trig else ox.RdfFormat.JSON_LD
+    return ox.serialize(quads, format=rdf, prefixes=PREFIXES if rdf is ox.RdfFormat.TRIG else None) or b""
+
+
+def _graph_run(store: ox.Store, part: int) -> list[str]:
+    """The first or the second half of the graphs (digests left out) in the order of their
+    tokens, which is the order of the export."""
+    names = sorted((g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value != DIGEST_GRAPH),
+                   key=_token)
+    return names[:len(names) // 2] if part == 0 else names[len(names) // 2:]
+
+
+def _quads_part(store: ox.Store | None, path: str | None, part: int, fmt: ExportFormat) -> bytes:
+    """``fmt`` (N-Quads or TriG) of one run of graphs (see ``_graph_run``); ``store`` None:
+    open ``path`` read-only (in a worker)."""
     store = _opened(store, path)
     nt = ox.RdfFormat.N_TRIPLES
-    return [(f"<{graph}>".encode("utf-8"), b"\n".join(sorted(_split(store.dump(format=nt, from_graph=ox.NamedNode(graph))))))
-            for graph in _half(store, half)]
+    graphs = [(_token(graph), sorted(set(_split(store.dump(format=nt, from_graph=ox.NamedNode(graph))))))
+              for graph in _graph_run(store, part)]
+    return _serialised(_nquads(graphs), fmt)
 
 
 def _workers() -> int:
@@ -131,29 +161,25 @@ def _snapshot(store: Store) -> Iterator[str | None]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _read_in_two(store: OxigraphStore) -> list[tuple[bytes, list[bytes]]] | None:
-    """``_graph_lines`` with half of the graphs read by a forked worker from a snapshot; None
-    where that cannot be done."""
+def _quads_in_two(store: Store, fmt: ExportFormat) -> bytes | None:
+    """N-Quads or TriG of an on-disk store, the second run of graphs read and written by a
+    forked worker from a snapshot; None where that cannot be done."""
     with _snapshot(store) as snapshot:
         if snapshot is None:
             return None
         try:
             with ProcessPoolExecutor(1, mp_context=mp.get_context("fork")) as pool:
-                future = pool.submit(_graph_blocks, None, snapshot, 1)
-                here = _graph_blocks(store.raw, None, 0)
-                there = future.result()
+                future = pool.submit(_quads_part, None, snapshot, 1, fmt)
+                first = _quads_part(store.raw, None, 0, fmt)  # type: ignore[attr-defined]
+                second = future.result()
         except (OSError, BrokenProcessPool):  # no process to be had: read alone
             return None
-    return sorted(((token, _split(data)) for token, data in here + there), key=lambda item: item[0])
+    return first + second if fmt is ExportFormat.nquads else _joined([first, second], ox.RdfFormat.TRIG)
 
 
 def _graph_lines(store: Store) -> list[tuple[bytes, list[bytes]]]:
     """(``<graph>`` token, its sorted N-Triples lines) per named graph (digests left out), in token order."""
-    if isinstance(store, OxigraphStore):
-        done = _read_in_two(store)
-        if done is not None:
-            return done
-    out = [(f"<{graph}>".encode("utf-8"), sorted(set(_split(data)))) for graph, data in store.graph_ntriples()]
+    out = [(_token(graph), sorted(set(_split(data)))) for graph, data in store.graph_ntriples()]
     out.sort(key=lambda item: item[0])
     return out
 
@@ -171,21 +197,22 @@ def _turtle_part(lines: list[bytes]) -> bytes:
     return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
 
 
-def _turtle_header() -> bytes:
-    """What Oxigraph's Turtle serialiser writes before the first statement (the prefixes)."""
+def _header(rdf: ox.RdfFormat) -> bytes:
+    """What Oxigraph's Turtle or TriG serialiser writes before the first statement (the prefixes)."""
     x = ox.NamedNode("urn:x")
-    out = ox.serialize([ox.Triple(x, x, x)], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
-    return out[:out.rindex(b"<urn:x> <urn:x> <urn:x>")]
+    trig = rdf is ox.RdfFormat.TRIG
+    out = ox.serialize([ox.Quad(x, x, x, x) if trig else ox.Triple(x, x, x)], format=rdf, prefixes=PREFIXES) or b""
+    return out[:out.index(b"<urn:x>")]
 
 
-def _joined(parts: list[bytes]) -> bytes | None:
-    """Turtle parts of consecutive runs of subjects as the bytes of one pass: the prefixes of
-    all but the first dropped (parts of no statements left out); None if a part does not start
-    with the prefixes, as a serialiser that writes otherwise would."""
+def _joined(parts: list[bytes], rdf: ox.RdfFormat = ox.RdfFormat.TURTLE) -> bytes | None:
+    """Turtle (TriG) parts of consecutive runs of subjects (graphs) as the bytes of one pass:
+    the prefixes of all but the first dropped (parts of no statements left out); None if a
+    part does not start with the prefixes, as a serialiser that writes otherwise would."""
     parts = [part for part in parts if part]
     if not parts:
-        return _turtle_part([])
-    header = _turtle_header()
+        return b""
+    header = _header(rdf)
     if not all(part.startswith(header) for part in parts):
         return None
     return parts[0] + b"".join(part[len(header):] for part in parts[1:])
@@ -300,13 +327,11 @@ def export(store: Store, fmt: ExportFormat | str = ExportFormat.turtle) -> bytes
     if fmt is ExportFormat.turtle:
         done = _turtle_in_two(store)
         return done if done is not None else _turtle(_all_lines(store))
-    graphs = _graph_lines(store)
-    data = b"\n".join(line[:-1] + token + b" ." for token, lines in graphs for line in lines)
-    if fmt is ExportFormat.nquads:
-        return data + (b"\n" if data else b"")
-    quads = ox.parse(data, format=ox.RdfFormat.N_QUADS)
-    rdf = ox.RdfFormat.TRIG if fmt is ExportFormat.trig else ox.RdfFormat.JSON_LD
-    return ox.serialize(quads, format=rdf, prefixes=PREFIXES if rdf is ox.RdfFormat.TRIG else None) or b""
+    written = ExportFormat.nquads if fmt is ExportFormat.jsonld else fmt  # JSON-LD: from the N-Quads
+    done = _quads_in_two(store, written)
+    if done is None:
+        done = _serialised(_nquads(_graph_lines(store)), written)
+    return done if written is fmt else _serialised(done, fmt)
 
 
 # ---------------------------------------------------------------- events table

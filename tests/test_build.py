@@ -176,25 +176,25 @@ def test_build_cli_jobs_zero_is_one_line(tmp_path):
 
 
 def test_build_exports_read_by_two_processes_are_byte_identical(resources, pipeline, tmp_path, monkeypatch):
-    """Large on-disk stores are exported by two processes (half of the graphs each; for Turtle
-    each then writes one run of subjects): forced here on the sample corpus, the bytes are
-    those of one process."""
+    """Large on-disk stores are exported by two processes (half of the graphs each, then each
+    writes one run of graphs, or for Turtle of subjects): forced here on the sample corpus,
+    the bytes are those of one process."""
     import kg.export as kx
 
     store = open_store(str(tmp_path / "st"))
     build([CORPUS], store, resources, pipeline=pipeline)
-    formats = ("turtle", "nquads", "trig")
+    formats = ("turtle", "nquads", "trig", "jsonld")
     one = {fmt: export(store, fmt) for fmt in formats}
     monkeypatch.setattr(kx, "_workers", lambda: 2)
     monkeypatch.setattr(kx, "PARALLEL_BYTES", 0)
     monkeypatch.setattr(kx, "PARALLEL_LINES", 10)
     done = []
-    for name in ("_read_in_two", "_turtle_in_two"):
+    for name in ("_quads_in_two", "_turtle_in_two"):
         real = getattr(kx, name)
         monkeypatch.setattr(kx, name, lambda *a, real=real: done.append(real(*a)) or done[-1])
     for fmt in formats:
         assert export(store, fmt) == one[fmt], fmt
-    assert len(done) == 3 and all(d is not None for d in done)  # a worker did read half of the graphs
+    assert len(done) == 4 and all(d is not None for d in done)  # a worker did read half of the graphs
     assert not list(tmp_path.glob(".kg-export-*"))  # the snapshot is gone
 
 
