@@ -24,7 +24,7 @@ import shutil
 import tempfile
 import threading
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -37,6 +37,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from .graph.lines import predicate_lines, predicates, sampled_predicates
 from .graph.store import DIGEST_GRAPH, MEMORY, OxigraphStore, Store
 from .graph.vocab import ACTOR, PREFIXES
 
@@ -58,23 +59,36 @@ def _unique(lines: list[bytes]) -> list[bytes]:
     return list(compress(lines, map(ne, lines, [None, *lines[:-1]])))
 
 
-def _half(store: ox.Store, half: int) -> list[str]:
-    """Every other graph (digests left out) in name order, from the first or the second."""
-    names = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value != DIGEST_GRAPH)
-    return names[half::2]
-
-
 def _opened(store: ox.Store | None, path: str | None) -> ox.Store:
     return store if store is not None else ox.Store.read_only(path)
 
 
-def _sorted_lines(store: ox.Store | None, path: str | None, half: int) -> list[bytes]:
-    """The N-Triples lines of one half of the graphs (see ``_half``), sorted, repeats left in.
-    ``store`` None: open ``path`` read-only (in a worker)."""
+def _take(taken: Any) -> int:
+    """The next predicate for this process (``taken``: a counter the two processes share)."""
+    with taken.get_lock():
+        index = taken.value
+        taken.value += 1
+    return int(index)
+
+
+def _sorted_lines(store: ox.Store | None, path: str | None, predicates: list[ox.NamedNode], taken: Any,
+                  more: Callable[[], list[ox.NamedNode]] | None = None) -> list[bytes]:
+    """The N-Triples lines of the predicates this process takes, one at a time until none is
+    left (so that two share the work whatever the predicates' sizes), sorted, repeats left
+    in; ``more()`` gives the predicates after ``predicates`` when they are reached. ``store``
+    None: open ``path`` read-only (in a worker)."""
     store = _opened(store, path)
-    nt = ox.RdfFormat.N_TRIPLES
-    # each process lists the graphs itself, at the same time; every dump ends with a newline
-    lines = b"".join([store.dump(format=nt, from_graph=ox.NamedNode(graph)) for graph in _half(store, half)]).split(b"\n")
+    work = list(predicates)
+    chunks = []
+    while True:
+        index = _take(taken)
+        if index >= len(work) and more is not None:
+            work += more()
+            more = None
+        if index >= len(work):
+            break
+        chunks.append(predicate_lines(store, work[index], DIGEST_GRAPH))
+    lines = b"".join(chunks).split(b"\n")
     lines.pop()  # after the last newline
     lines.sort()
     return lines
@@ -227,11 +241,16 @@ def _subject_cut(lines: list[bytes]) -> bytes:
     return middle[:middle.index(b" ") + 1]
 
 
-def _turtle_worker(conn: Connection, snapshot: str) -> None:
-    """The second process of ``_turtle_in_two``: reads the second half of the graphs, trades
-    the statements of the first run of subjects for those of the second, writes their Turtle."""
+def _names(data: bytes) -> list[ox.NamedNode]:
+    return [ox.NamedNode(iri) for iri in data.decode("utf-8").split("\n") if iri]
+
+
+def _turtle_worker(conn: Connection, snapshot: str, first: list[ox.NamedNode], taken: Any) -> None:
+    """The second process of ``_turtle_in_two``: reads its share of the predicates (``first``,
+    then the rest, which it is sent), trades the statements of the first run of subjects for
+    those of the second, writes their Turtle."""
     try:
-        lines = _sorted_lines(None, snapshot, 1)
+        lines = _sorted_lines(None, snapshot, first, taken, more=lambda: _names(conn.recv_bytes()))
         cut = bisect_left(lines, conn.recv_bytes())
         conn.send_bytes(b"\n".join(lines[:cut]))
         mine = lines[cut:] + _split(conn.recv_bytes())
@@ -250,23 +269,30 @@ def _send(conn: Connection, data: bytes) -> None:
 
 
 def _turtle_in_two(store: Store) -> bytes | None:
-    """Turtle of an on-disk store read by two processes, half of the graphs each; then each
-    takes one run of subjects (the statements of the other run go to the other process) and
-    writes its Turtle, so that reading, sorting and writing are all split. None where that
-    cannot be done, and the caller works alone."""
+    """Turtle of an on-disk store read by two processes, predicate by predicate (see
+    ``kg.graph.lines``); then each takes one run of subjects (the statements of the other
+    run go to the other process) and writes its Turtle, so that reading, sorting and writing
+    are all split. None where that cannot be done, and the caller works alone."""
     with _snapshot(store) as snapshot:
         if snapshot is None:
             return None
+        raw: ox.Store = store.raw  # type: ignore[attr-defined]
         ctx = mp.get_context("fork")
+        # the worker starts on the predicates of a few graphs while this process lists them all
+        first = sampled_predicates(raw, sorted(g.value for g in raw.named_graphs() if isinstance(g, ox.NamedNode)))
+        taken = ctx.Value("i", 0)
         conn, theirs = ctx.Pipe()
         try:
-            worker = ctx.Process(target=_turtle_worker, args=(theirs, snapshot), daemon=True)
+            worker = ctx.Process(target=_turtle_worker, args=(theirs, snapshot, first, taken), daemon=True)
             worker.start()
         except OSError:  # no process to be had
             return None
         theirs.close()
         try:
-            lines = _sorted_lines(store.raw, None, 0)  # type: ignore[attr-defined]
+            known = set(first)
+            rest = [p for p in predicates(raw) if p not in known]
+            conn.send_bytes("\n".join(p.value for p in rest).encode("utf-8"))
+            lines = _sorted_lines(raw, None, first + rest, taken)
             cut_at = _subject_cut(lines)
             conn.send_bytes(cut_at)
             cut = bisect_left(lines, cut_at)
@@ -279,7 +305,7 @@ def _turtle_in_two(store: Store) -> bytes | None:
             del lines
             first = _turtle_part(_unique(mine)) if mine else b""
             second = conn.recv_bytes()
-        except (OSError, EOFError):  # the worker died: work alone
+        except (OSError, EOFError, SyntaxError):  # the worker died, or a predicate no query can name: work alone
             return None
         finally:
             conn.close()

@@ -227,7 +227,7 @@ def test_build_turtle_export_when_its_second_process_dies_is_written_by_one(reso
     build([CORPUS], store, resources, pipeline=pipeline)
     one = export(store, "turtle")
 
-    def dying(conn, snapshot):
+    def dying(conn, *_):
         conn.recv_bytes()
         os._exit(1)
 
