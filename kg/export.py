@@ -6,12 +6,13 @@ shows through. Bookkeeping (graph digests) is left out. Stores hand the graphs o
 a time (``graph_ntriples``), which is Oxigraph's fastest way out of an on-disk store.
 
 Reading an on-disk store is mostly Oxigraph looking up the text of every term, one core's
-work; with two cores or more, a forked worker reads half of the graphs from a snapshot of
-the store (hard links, made in milliseconds) while this process reads the other half, and
-each writes its part. For N-Quads and TriG a part is one run of graphs in export order; for
-Turtle the two trade statements after reading so that each holds one run of subjects.
-Oxigraph's serialisers give the parts the bytes of one pass, and no step after the reading
-waits on a single core.
+work; with two cores or more, a forked worker reads from a snapshot of the store (hard
+links, made in milliseconds) while this process reads too, and each writes its part. For
+N-Quads and TriG a part is one run of graphs in export order. Turtle, which needs no graph
+names, is read predicate by predicate (``kg.graph.lines``: half the term lookups of a dump),
+the two processes taking the next predicate as they are free; then they trade statements
+so that each holds one run of subjects. Oxigraph's serialisers give the parts the bytes of
+one pass, and no step after the reading waits on a single core.
 """
 from __future__ import annotations
 
