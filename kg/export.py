@@ -289,31 +289,38 @@ def _turtle_in_two(store: Store) -> bytes | None:
         except OSError:  # no process to be had
             return None
         theirs.close()
+        senders: list[threading.Thread] = []
         try:
-            known = set(first)
-            rest = [p for p in predicates(raw) if p not in known]
-            conn.send_bytes("\n".join(p.value for p in rest).encode("utf-8"))
-            lines = _sorted_lines(raw, None, first + rest, taken)
-            cut_at = _subject_cut(lines)
-            conn.send_bytes(cut_at)
-            cut = bisect_left(lines, cut_at)
-            # both processes send at once, so this one sends from a thread while it receives
-            sending = threading.Thread(target=_send, args=(conn, b"\n".join(lines[cut:])))
-            sending.start()
-            mine = _split(conn.recv_bytes())
-            sending.join()
-            mine += lines[:cut]
-            del lines
-            first = _turtle_part(_unique(mine)) if mine else b""
-            second = conn.recv_bytes()
+            return _turtle_here(raw, conn, first, taken, senders)
         except (OSError, EOFError, SyntaxError):  # the worker died, or a predicate no query can name: work alone
             return None
         finally:
-            conn.close()
             worker.join(timeout=5)
             if worker.is_alive():
                 worker.terminate()
-    return _joined([first, second])
+                worker.join()
+            for sender in senders:  # with the worker gone, a send still under way ends
+                sender.join()
+            conn.close()
+
+
+def _turtle_here(raw: ox.Store, conn: Connection, first: list[ox.NamedNode], taken: Any,
+                 senders: list[threading.Thread]) -> bytes | None:
+    """This process's side of ``_turtle_in_two`` (``_turtle_worker`` is the other's)."""
+    known = set(first)
+    rest = [p for p in predicates(raw) if p not in known]
+    conn.send_bytes("\n".join(p.value for p in rest).encode("utf-8"))
+    lines = _sorted_lines(raw, None, first + rest, taken)
+    cut_at = _subject_cut(lines)
+    conn.send_bytes(cut_at)
+    cut = bisect_left(lines, cut_at)
+    # both processes send at once, so this one sends from a thread while it receives
+    senders.append(threading.Thread(target=_send, args=(conn, b"\n".join(lines[cut:]))))
+    senders[-1].start()
+    mine = _split(conn.recv_bytes()) + lines[:cut]
+    del lines
+    here = _turtle_part(_unique(mine)) if mine else b""
+    return _joined([here, conn.recv_bytes()])
 
 
 _TURTLE_LINES: list[bytes] = []  # the second half, handed to a forked worker by fork itself

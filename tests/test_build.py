@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import rdflib
 
 from kg.export import events, export
@@ -215,6 +216,7 @@ def test_build_store_takes_a_graph_as_nquads_bytes_new_or_replaced(tmp_path):
         assert store.digests()[g.value] == "d2"
 
 
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
 def test_build_turtle_export_when_its_second_process_dies_is_written_by_one(resources, pipeline, tmp_path, monkeypatch,
                                                                            capfd):
     """A Turtle worker that dies half-way (after taking where the subjects split) leaves the
