@@ -233,13 +233,49 @@ def _joined(parts: list[bytes], rdf: ox.RdfFormat = ox.RdfFormat.TURTLE) -> byte
     return parts[0] + b"".join(part[len(header):] for part in parts[1:])
 
 
+def _subject_of(line: bytes) -> bytes:
+    """A line's subject and the space after it: every line of that subject sorts on the same
+    side of it, so it cuts sorted lines between two subjects."""
+    return line[:line.index(b" ") + 1]
+
+
 def _subject_cut(lines: list[bytes]) -> bytes:
-    """Where sorted lines split into two runs of whole subjects: the middle line's subject and
-    the space after it (every line of a subject sorts on the same side of it)."""
-    if not lines:
+    """Where sorted lines split into two runs of whole subjects of about the same size."""
+    return _subject_of(lines[len(lines) // 2]) if lines else b""
+
+
+SAMPLES = 512  # lines of its share a process tells the other, to choose where to cut
+
+
+def _sample(lines: list[bytes]) -> bytes:
+    """How many sorted lines there are and every few of them, for ``_balanced_cut``."""
+    step = max(1, len(lines) // SAMPLES)
+    return b"\n".join([str(len(lines)).encode("ascii"), *lines[::step]])
+
+
+def _balanced_cut(lines: list[bytes], sample: bytes) -> bytes:
+    """Where this process's sorted lines and the other's (known by ``_sample``) together split
+    into two runs of whole subjects of about the same size (the two processes' shares can hold
+    different subjects: they read different predicates)."""
+    count, *theirs = sample.split(b"\n")
+    step = int(count) / len(theirs) if theirs else 0.0
+    mine = lines[::max(1, len(lines) // SAMPLES)]
+    candidates = sorted(mine + theirs)
+    if not candidates:
         return b""
-    middle = lines[len(lines) // 2]
-    return middle[:middle.index(b" ") + 1]
+    half = (len(lines) + int(count)) / 2
+
+    def below(line: bytes) -> float:
+        return bisect_left(lines, line) + bisect_left(theirs, line) * step
+
+    lo, hi = 0, len(candidates) - 1
+    while lo < hi:  # the first candidate with half of all lines before it
+        mid = (lo + hi) // 2
+        if below(candidates[mid]) < half:
+            lo = mid + 1
+        else:
+            hi = mid
+    return _subject_of(candidates[lo])
 
 
 def _names(data: bytes) -> list[ox.NamedNode]:
@@ -252,6 +288,7 @@ def _turtle_worker(conn: Connection, snapshot: str, first: list[ox.NamedNode], t
     those of the second, writes their Turtle."""
     try:
         lines = _sorted_lines(None, snapshot, first, taken, more=lambda: _names(conn.recv_bytes()))
+        conn.send_bytes(_sample(lines))
         cut = bisect_left(lines, conn.recv_bytes())
         conn.send_bytes(b"\n".join(lines[:cut]))
         mine = lines[cut:] + _split(conn.recv_bytes())
@@ -311,7 +348,7 @@ def _turtle_here(raw: ox.Store, conn: Connection, first: list[ox.NamedNode], tak
     rest = [p for p in predicates(raw) if p not in known]
     conn.send_bytes("\n".join(p.value for p in rest).encode("utf-8"))
     lines = _sorted_lines(raw, None, first + rest, taken)
-    cut_at = _subject_cut(lines)
+    cut_at = _balanced_cut(lines, conn.recv_bytes())
     conn.send_bytes(cut_at)
     cut = bisect_left(lines, cut_at)
     # both processes send at once, so this one sends from a thread while it receives

@@ -11,6 +11,7 @@ Oxigraph's N-Triples writer writes them, so that the lines are a dump's, byte fo
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pyoxigraph as ox
 
@@ -59,12 +60,13 @@ def predicates(store: ox.Store) -> list[ox.NamedNode]:
 
 
 def sampled_predicates(store: ox.Store, graphs: list[str], samples: int = 16) -> list[ox.NamedNode]:
-    """The predicates of a few of ``graphs``, spread over the list, in IRI order: in
-    milliseconds, the predicates of most statements where graphs are alike (articles)."""
+    """The predicates of a few of ``graphs``, spread over the list, the most used first (then
+    in IRI order): in milliseconds, the predicates of most statements where graphs are alike
+    (articles), in about the order of their sizes."""
     step = max(1, len(graphs) // samples)
-    found = {q.predicate for graph in graphs[::step]
-             for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
-    return sorted((p for p in found if isinstance(p, ox.NamedNode)), key=lambda p: p.value)
+    found = Counter(q.predicate for graph in graphs[::step]
+                    for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+    return sorted((p for p in found if isinstance(p, ox.NamedNode)), key=lambda p: (-found[p], p.value))
 
 
 def predicate_lines(store: ox.Store, predicate: ox.NamedNode, leave_out: str) -> bytes:
