@@ -90,3 +90,20 @@ def test_export_of_awkward_terms_is_the_same_from_two_processes_and_from_memory(
     two = kx._turtle_in_two(on_disk) if fmt == "turtle" else None
     assert two is None or two == alone
     assert kx.export(on_disk, fmt) == alone
+
+
+def test_export_cut_between_two_shares_halves_them_between_subjects():
+    """One share holds mostly early subjects, the other late ones: the cut halves both together
+    (not one share's own middle), and falls between two subjects."""
+    def lines(subjects, per):
+        return sorted(f"<http://e/s{n:05d}> <http://e/p{k}> \"{k}\" .".encode() for n in subjects for k in range(per))
+
+    mine = lines(range(0, 600), 3)  # 1,800 lines
+    theirs = lines(range(400, 1000), 5)  # 3,000 lines
+    cut = kx._balanced_cut(mine, kx._sample(theirs))
+    assert cut.endswith(b"> ") and cut.count(b" ") == 1
+    both = sorted(mine + theirs)
+    before = sum(1 for line in both if line < cut)
+    assert abs(before - len(both) / 2) < len(both) * 0.02
+    assert kx._subject_cut(mine) < cut  # this share's own middle would leave the first run short
+    assert kx._balanced_cut([], kx._sample([])) == b""
