@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.export import events
+from kg.events import events
 from kg.graph.store import open_store
 from kg.pipeline import build
 from kg.resources import load_resources

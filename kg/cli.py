@@ -142,7 +142,7 @@ def query(query: Annotated[Optional[str], typer.Argument(help="SPARQL text, a .r
 def events(fmt: Annotated[EventFormat, typer.Option("--format", "-f")] = EventFormat.jsonl,
            store: StoreOpt = None) -> None:
     """The meetings as rows: one per meeting and article (JSON lines, CSV or a table)."""
-    from .export import events as event_rows, render_events
+    from .events import events as event_rows, render_events
     from .graph.store import open_store
 
     st = open_store(store, read_only=True)

@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from .export import events as event_rows
+from .events import events as event_rows
 from .graph.store import Store
 
 

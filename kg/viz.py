@@ -34,7 +34,7 @@ import pyoxigraph as ox
 import pyvis
 
 from .errors import QueryError, UsageError
-from .export import events as event_rows
+from .events import events as event_rows
 from .graph.store import Store
 
 MAX_NODES = 1500

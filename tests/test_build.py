@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from kg.export import events, export
+from kg.events import events
+from kg.export import export
 from kg.graph.store import open_store
 from kg.pipeline import build
 from kg.query import resolve_query, run_query

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from kg.export import events
+from kg.events import events
 
 from .conftest import CORPUS, ROOT
 

@@ -14,7 +14,8 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import QueryError, StoreError
-from kg.export import ExportFormat, events, export
+from kg.events import events
+from kg.export import ExportFormat, export
 from kg.graph.remote import SparqlStore
 from kg.graph.server import free_port, running_server, serve_command, wait_until_ready
 from kg.graph.store import open_store
