@@ -6,10 +6,11 @@ Each export runs as its own process, as a user runs it (`kg export --format F -o
 time from start to the file written, Python start-up included); the raw dump likewise runs in a
 process of its own that only opens the store and dumps it. Timing them inside this process
 instead would measure them next to the gazetteer that generating the store loads. Each is run
-``--repeat`` times, interleaved, and the median printed with the range: on a shared machine
-single runs vary by a third.
+``--repeat`` times, interleaved. The figure is the best run, as ``timeit`` and
+``sparql_queries.py`` report (slower runs are the machine doing other work, which on a shared
+machine makes single runs vary by a third); the median and the range are printed beside it.
 
-    python benchmarks/export_speed.py [--triples 1000000] [--store /tmp/kg-bench-1m] [--repeat 3] [--viz]
+    python benchmarks/export_speed.py [--triples 1000000] [--store /tmp/kg-bench-1m] [--repeat 5] [--viz]
 """
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ def _kg_export(store: str, fmt: str, target: Path) -> float:
 
 
 def _spread(values: list[float]) -> str:
-    return f"{statistics.median(values):7.2f}s ({min(values):.2f}-{max(values):.2f})"
+    return f"{min(values):6.2f}s  median {statistics.median(values):5.2f}s ({min(values):.2f}-{max(values):.2f})"
 
 
 def main() -> None:
@@ -61,7 +62,7 @@ def main() -> None:
     ap.add_argument("--triples", type=int, default=1_000_000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--store", default="/tmp/kg-bench-1m")
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--viz", action="store_true", help="also time the HTML page (slow on a graph this size)")
     args = ap.parse_args()
     res = load_resources()
@@ -69,7 +70,7 @@ def main() -> None:
     quads = len(store)
     store.close()
     del res
-    print(f"store {args.store}: {quads:,} quads; median of {args.repeat} runs (range)")
+    print(f"store {args.store}: {quads:,} quads; best of {args.repeat} runs, median (range)")
     formats = ("turtle", "nquads", "trig")
     times: dict[str, list[float]] = {name: [] for name in ("raw", *formats)}
     sizes: dict[str, int] = {}
@@ -82,11 +83,11 @@ def main() -> None:
                 times[fmt].append(_kg_export(args.store, fmt, target))
                 sizes[fmt] = target.stat().st_size
                 os.unlink(target)
-        raw = statistics.median(times["raw"])
-        print(f"{'raw pyoxigraph dump (N-Quads, store order)':<44}{_spread(times['raw'])}  {sizes['raw'] / 1e6:7.1f} MB")
+        raw = min(times["raw"])
+        print(f"{'raw pyoxigraph dump (N-Quads, store order)':<48}{_spread(times['raw'])}  {sizes['raw'] / 1e6:7.1f} MB")
         for fmt in formats:
-            took = statistics.median(times[fmt])
-            print(f"{'kg export --format ' + fmt + ' (sorted, byte-stable)':<44}{_spread(times[fmt])}  "
+            took = min(times[fmt])
+            print(f"{'kg export --format ' + fmt + ' (sorted, byte-stable)':<48}{_spread(times[fmt])}  "
                   f"{sizes[fmt] / 1e6:7.1f} MB  {quads / took:,.0f} triples/s  {took / raw:.2f}x the raw dump")
         if args.viz:
             target = Path(tmp) / "graph.html"
@@ -94,7 +95,7 @@ def main() -> None:
             subprocess.run([sys.executable, "-m", "kg", "viz", "--store", args.store, "-o", str(target)],
                            check=True, capture_output=True)
             took = time.perf_counter() - t
-            print(f"{'kg viz (auto view)':<44}{took:7.2f}s  {target.stat().st_size / 1e6:7.1f} MB  (whole command)")
+            print(f"{'kg viz (auto view)':<48}{took:7.2f}s  {target.stat().st_size / 1e6:7.1f} MB  (whole command)")
 
 
 if __name__ == "__main__":
