@@ -23,8 +23,6 @@ import tempfile
 import threading
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from enum import Enum
 from itertools import compress
@@ -148,6 +146,27 @@ def _disk_size(path: str) -> int:
         return 0
 
 
+SNAPSHOT_PREFIX = ".kg-export-"  # then the exporting process's id
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # somebody else's process
+        return True
+    return True
+
+
+def _remove_stale_snapshots(folder: Path) -> None:
+    """Snapshots that exports which were killed left beside the store (their process is gone)."""
+    for entry in folder.glob(SNAPSHOT_PREFIX + "*"):
+        pid = entry.name[len(SNAPSHOT_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
 @contextmanager
 def _snapshot(store: Store) -> Iterator[str | None]:
     """A snapshot of an on-disk store for a forked worker to read (hard links, so made in
@@ -157,8 +176,10 @@ def _snapshot(store: Store) -> Iterator[str | None]:
             or _disk_size(store.location) < PARALLEL_BYTES):
         yield None
         return
+    folder = Path(store.location).resolve().parent
+    _remove_stale_snapshots(folder)
     try:
-        tmp = tempfile.mkdtemp(prefix=".kg-export-", dir=Path(store.location).resolve().parent)
+        tmp = tempfile.mkdtemp(prefix=f"{SNAPSHOT_PREFIX}{os.getpid()}-", dir=folder)
     except OSError:
         yield None
         return
@@ -173,19 +194,58 @@ def _snapshot(store: Store) -> Iterator[str | None]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+@contextmanager
+def _worker(job: Callable[[Connection], None]) -> Iterator[Connection | None]:
+    """A forked process running ``job`` with its end of a pipe; yields this process's end, or
+    None where no process is to be had. Each process closes the other's end, so that each
+    sees the pipe end when the other dies: a worker whose parent was killed stops at its next
+    message instead of waiting for ever. On the way out the worker is waited for (stopped if
+    it hangs on) before the pipe is closed."""
+    ctx = mp.get_context("fork")
+    here, there = ctx.Pipe()
+
+    def run() -> None:
+        here.close()
+        try:
+            job(there)
+        except (OSError, EOFError):  # the parent is gone, or gave up
+            pass
+        finally:
+            there.close()
+
+    try:
+        process = ctx.Process(target=run, daemon=True)
+        process.start()
+    except OSError:
+        here.close()
+        there.close()
+        yield None
+        return
+    there.close()
+    try:
+        yield here
+    finally:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.terminate()
+            process.join()
+        here.close()
+
+
 def _quads_in_two(store: Store, fmt: ExportFormat) -> bytes | None:
     """N-Quads or TriG of an on-disk store, the second run of graphs read and written by a
     forked worker from a snapshot; None where that cannot be done."""
     with _snapshot(store) as snapshot:
         if snapshot is None:
             return None
-        try:
-            with ProcessPoolExecutor(1, mp_context=mp.get_context("fork")) as pool:
-                future = pool.submit(_quads_part, None, snapshot, 1, fmt)
+        with _worker(lambda conn: conn.send_bytes(_quads_part(None, snapshot, 1, fmt))) as conn:
+            if conn is None:
+                return None
+            try:
                 first = _quads_part(store.raw, None, 0, fmt)  # type: ignore[attr-defined]
-                second = future.result()
-        except (OSError, BrokenProcessPool):  # no process to be had: read alone
-            return None
+                second = conn.recv_bytes()
+            except (OSError, EOFError):  # the worker died: read alone
+                return None
     return first + second if fmt is ExportFormat.nquads else _joined([first, second], ox.RdfFormat.TRIG)
 
 
@@ -283,16 +343,13 @@ def _turtle_worker(conn: Connection, snapshot: str, first: list[ox.NamedNode], t
     """The second process of ``_turtle_in_two``: reads its share of the predicates (``first``,
     then the rest, which it is sent), trades the statements of the first run of subjects for
     those of the second, writes their Turtle."""
-    try:
-        lines = _sorted_lines(None, snapshot, first, taken, more=lambda: _names(conn.recv_bytes()))
-        conn.send_bytes(_sample(lines))
-        cut = bisect_left(lines, conn.recv_bytes())
-        conn.send_bytes(b"\n".join(lines[:cut]))
-        mine = lines[cut:] + _split(conn.recv_bytes())
-        del lines
-        conn.send_bytes(_turtle_part(_unique(mine)) if mine else b"")
-    finally:
-        conn.close()
+    lines = _sorted_lines(None, snapshot, first, taken, more=lambda: _names(conn.recv_bytes()))
+    conn.send_bytes(_sample(lines))
+    cut = bisect_left(lines, conn.recv_bytes())
+    conn.send_bytes(b"\n".join(lines[:cut]))
+    mine = lines[cut:] + _split(conn.recv_bytes())
+    del lines
+    conn.send_bytes(_turtle_part(_unique(mine)) if mine else b"")
 
 
 def _send(conn: Connection, data: bytes) -> None:
@@ -312,30 +369,20 @@ def _turtle_in_two(store: Store) -> bytes | None:
         if snapshot is None:
             return None
         raw: ox.Store = store.raw  # type: ignore[attr-defined]
-        ctx = mp.get_context("fork")
         # the worker starts on the predicates of a few graphs while this process lists them all
         first = sampled_predicates(raw, sorted(g.value for g in raw.named_graphs() if isinstance(g, ox.NamedNode)))
-        taken = ctx.Value("i", 0)
-        conn, theirs = ctx.Pipe()
-        try:
-            worker = ctx.Process(target=_turtle_worker, args=(theirs, snapshot, first, taken), daemon=True)
-            worker.start()
-        except OSError:  # no process to be had
-            return None
-        theirs.close()
-        senders: list[threading.Thread] = []
-        try:
-            return _turtle_here(raw, conn, first, taken, senders)
-        except (OSError, EOFError, SyntaxError):  # the worker died, or a predicate no query can name: work alone
-            return None
-        finally:
-            worker.join(timeout=5)
-            if worker.is_alive():
-                worker.terminate()
-                worker.join()
-            for sender in senders:  # with the worker gone, a send still under way ends
-                sender.join()
-            conn.close()
+        taken = mp.get_context("fork").Value("i", 0)
+        with _worker(lambda conn: _turtle_worker(conn, snapshot, first, taken)) as conn:
+            if conn is None:
+                return None
+            senders: list[threading.Thread] = []
+            try:
+                return _turtle_here(raw, conn, first, taken, senders)
+            except (OSError, EOFError, SyntaxError):  # the worker died, or a predicate no query can name: work alone
+                return None
+            finally:
+                for sender in senders:  # ends once the worker has read it, or is gone
+                    sender.join()
 
 
 def _turtle_here(raw: ox.Store, conn: Connection, first: list[ox.NamedNode], taken: Any,
@@ -357,31 +404,21 @@ def _turtle_here(raw: ox.Store, conn: Connection, first: list[ox.NamedNode], tak
     return _joined([here, conn.recv_bytes()])
 
 
-_TURTLE_LINES: list[bytes] = []  # the second half, handed to a forked worker by fork itself
-
-
-def _turtle_second_half() -> bytes:
-    return _turtle_part(_TURTLE_LINES)
-
-
 def _turtle(lines: list[bytes]) -> bytes:
     """Turtle of sorted N-Triples lines; with two workers, each half (split between two
     subjects, so no subject block is cut) is serialised in its own process, which gives the
     bytes of a single pass (see ``_joined``)."""
-    global _TURTLE_LINES
     if len(lines) < PARALLEL_LINES or _workers() < 2:
         return _turtle_part(lines)
     mid = bisect_left(lines, _subject_cut(lines))
-    _TURTLE_LINES = lines[mid:]
-    try:
-        with ProcessPoolExecutor(1, mp_context=mp.get_context("fork")) as pool:
-            future = pool.submit(_turtle_second_half)
+    with _worker(lambda conn: conn.send_bytes(_turtle_part(lines[mid:]))) as conn:
+        if conn is None:
+            return _turtle_part(lines)
+        try:
             first = _turtle_part(lines[:mid])
-            second = future.result()
-    except (OSError, BrokenProcessPool):
-        return _turtle_part(lines)
-    finally:
-        _TURTLE_LINES = []
+            second = conn.recv_bytes()
+        except (OSError, EOFError):
+            return _turtle_part(lines)
     joined = _joined([first, second])
     return joined if joined is not None else _turtle_part(lines)
 

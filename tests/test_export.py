@@ -1,6 +1,11 @@
 """Exports of stores with awkward terms: the fast readers give what Oxigraph's own dump gives."""
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pyoxigraph as ox
 import pytest
 
@@ -107,3 +112,67 @@ def test_export_cut_between_two_shares_halves_them_between_subjects():
     assert abs(before - len(both) / 2) < len(both) * 0.02
     assert kx._subject_cut(mine) < cut  # this share's own middle would leave the first run short
     assert kx._balanced_cut([], kx._sample([])) == b""
+
+
+def test_export_in_memory_turtle_in_two_halves_is_one_pass(monkeypatch):
+    store = awkward_store(":memory:")
+    alone = kx.export(store, "turtle")
+    monkeypatch.setattr(kx, "_workers", lambda: 2)
+    monkeypatch.setattr(kx, "PARALLEL_LINES", 1)
+    assert kx.export(store, "turtle") == alone
+
+
+KILLED_EXPORT = """
+import os, sys, time
+import kg.export as kx
+from kg.graph.store import open_store
+
+kx._workers, kx.PARALLEL_BYTES = (lambda: 2), 0
+work = kx._turtle_worker
+
+def worker(conn, *args):
+    open(sys.argv[2], "w").write(str(os.getpid()))
+    work(conn, *args)
+
+def listing(raw):
+    time.sleep(120)  # killed while the worker reads
+
+kx._turtle_worker, kx.predicates = worker, listing
+kx.export(open_store(sys.argv[1], read_only=True), "turtle")
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from /proc")
+def test_export_killed_leaves_no_worker_behind_and_the_next_export_removes_its_snapshot(tmp_path, monkeypatch):
+    """An export killed outright (SIGKILL, the out-of-memory killer) cannot clean up: its
+    worker stops once it finds the pipe closed, and the snapshot left beside the store goes
+    with the next export."""
+    awkward_store(str(tmp_path / "st")).close()
+    pid_file = tmp_path / "worker.pid"
+    parent = subprocess.Popen([sys.executable, "-c", KILLED_EXPORT, str(tmp_path / "st"), str(pid_file)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    worker = int(pid_file.read_text())
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 20
+    while not _gone(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(worker)
+    assert b"Traceback" not in parent.stderr.read()
+    assert len(list(tmp_path.glob(kx.SNAPSHOT_PREFIX + "*"))) == 1  # nobody was left to remove it
+    monkeypatch.setattr(kx, "_workers", lambda: 2)
+    monkeypatch.setattr(kx, "PARALLEL_BYTES", 0)
+    store = open_store(str(tmp_path / "st"), read_only=True)
+    assert kx.export(store, "turtle") == kx.export(awkward_store(":memory:"), "turtle")
+    assert not list(tmp_path.glob(kx.SNAPSHOT_PREFIX + "*"))
