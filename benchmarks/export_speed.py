@@ -88,7 +88,7 @@ def main() -> None:
         for fmt in formats:
             took = min(times[fmt])
             print(f"{'kg export --format ' + fmt + ' (sorted, byte-stable)':<48}{_spread(times[fmt])}  "
-                  f"{sizes[fmt] / 1e6:7.1f} MB  {quads / took:,.0f} triples/s  {took / raw:.2f}x the raw dump")
+                  f"{sizes[fmt] / 1e6:7.1f} MB  {quads / took:,.0f} quads/s  {took / raw:.2f}x the raw dump")
         if args.viz:
             target = Path(tmp) / "graph.html"
             t = time.perf_counter()

@@ -153,7 +153,7 @@ def events(fmt: Annotated[EventFormat, typer.Option("--format", "-f")] = EventFo
 
 
 @app.command()
-def export(output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+def export(output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write, its folder made if missing (default: stdout).")] = None,
            fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, trig, nquads or jsonld")] = "turtle",
            store: StoreOpt = None) -> None:
     """Write the graph in a standard RDF format, byte-identical for the same graph."""

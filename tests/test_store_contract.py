@@ -158,6 +158,10 @@ def test_store_contract_same_corpus_same_bytes_and_answers(store, resources, pip
 def test_store_read_only_missing_store_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="no store at"):
         open_store(str(tmp_path / "absent"), read_only=True)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(StoreError, match=r"no store in .*empty: run `kg build` first"):
+        open_store(str(tmp_path / "empty"), read_only=True)
+    assert not list((tmp_path / "empty").iterdir())  # nothing written into it
 
 
 def test_store_unreachable_server_is_a_clear_error():

@@ -68,6 +68,8 @@ def open_store(location: str | None = None, *, read_only: bool = False, create: 
         raise StoreError(f"no store at {loc}: run `kg build` first, or name one with --store")
     if path.exists() and not path.is_dir():
         raise StoreError(f"{loc} is a file, not a store folder")
+    if read_only and not (path / "CURRENT").exists():  # every Oxigraph (RocksDB) store has one
+        raise StoreError(f"no store in {loc}: run `kg build` first, or name one with --store")
     return OxigraphStore(str(path), read_only=read_only)
 
 
