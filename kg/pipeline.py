@@ -11,6 +11,8 @@ from __future__ import annotations
 import gc
 import hashlib
 import multiprocessing as mp
+import os
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -185,9 +187,18 @@ def _store_all(store: Store, results: Iterable[_Result], report: BuildReport) ->
 _WORKER: tuple[Pipeline, Resources, str, str] | None = None  # set once in each worker process, never in the parent
 
 
-def _init_worker(nlp: Pipeline, res: Resources, run: str, rules: str) -> None:
+def _init_worker(nlp: Pipeline, res: Resources, run: str, rules: str, parent: int) -> None:
     global _WORKER
     _WORKER = (nlp, res, run, rules)
+    threading.Thread(target=leave_with_parent, args=(parent,), daemon=True).start()
+
+
+def leave_with_parent(parent: int, every: float = 0.5) -> None:
+    """End this process once ``parent`` is gone: a pool worker whose build was killed outright
+    (SIGKILL, the out-of-memory killer) would otherwise wait on the pool's queue for ever."""
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 _Sent = tuple[str, bytes, str, int, int]  # graph, its N-Quads, digest, events, quads
@@ -216,7 +227,7 @@ def _pool(jobs: int, nlp: Pipeline, res: Resources, run: str, rules: str) -> Pro
     if "fork" not in methods:
         raise UsageError("--jobs above 1 needs a platform that can fork processes (Linux, macOS); use --jobs 1")
     return ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"), initializer=_init_worker,
-                               initargs=(nlp, res, run, rules))
+                               initargs=(nlp, res, run, rules, os.getpid()))
 
 
 CHUNK = 4  # articles per task sent to a worker: fewer round trips through the pool's queues

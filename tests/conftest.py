@@ -45,3 +45,21 @@ def extract_text(pipeline, tmp_path):
         return extract(read_article(path, pipeline.resources.boilerplate), pipeline)
 
     return run
+
+
+def process_gone(pid: int) -> bool:
+    """No process ``pid`` runs (none, or a zombie nobody has reaped yet)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+def wait_until_gone(pid: int, timeout: float) -> bool:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not process_gone(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return process_gone(pid)

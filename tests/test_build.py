@@ -14,7 +14,7 @@ from kg.pipeline import build
 from kg.query import resolve_query, run_query
 from kg.validate import validate
 
-from .conftest import CORPUS, ROOT
+from .conftest import CORPUS, ROOT, wait_until_gone
 
 
 def test_build_corpus_has_meetings(corpus_store):
@@ -241,3 +241,30 @@ def test_build_turtle_export_when_its_second_process_dies_is_written_by_one(reso
     assert export(store, "turtle") == one
     assert not list(tmp_path.glob(".kg-export-*"))
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_build_workers_leave_when_their_build_is_killed_outright(tmp_path):
+    """The pool workers of `kg build --jobs 2` whose parent is SIGKILLed end by themselves
+    (they would otherwise wait on the pool's queue for ever, holding the terminal open)."""
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for n in range(40):  # the sample corpus many times over: long enough to be killed half-way
+        for text in CORPUS.glob("*.txt"):
+            shutil.copy(text, articles / f"{n}-{text.name}")
+    build_ = subprocess.Popen([sys.executable, "-m", "kg", "build", str(articles), "--jobs", "2", "--store",
+                               str(tmp_path / "st"), "--no-exports"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children: list[int] = []
+    deadline = time.monotonic() + 60
+    while len(children) < 2 and time.monotonic() < deadline and build_.poll() is None:
+        found = Path(f"/proc/{build_.pid}/task/{build_.pid}/children")
+        children = [int(pid) for pid in found.read_text().split()] if found.exists() else []
+        time.sleep(0.05)
+    assert len(children) >= 2, "the build ended before its workers could be seen"
+    build_.kill()
+    build_.wait()
+    assert all(wait_until_gone(pid, timeout=10) for pid in children)

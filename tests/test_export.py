@@ -13,6 +13,8 @@ import kg.export as kx
 from kg.graph.lines import as_ntriples, predicate_lines, predicates, sampled_predicates
 from kg.graph.store import DIGEST_GRAPH, open_store
 
+from .conftest import wait_until_gone
+
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
@@ -142,14 +144,6 @@ kx.export(open_store(sys.argv[1], read_only=True), "turtle")
 """
 
 
-def _gone(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
-    except FileNotFoundError:
-        return True
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from /proc")
 def test_export_killed_leaves_no_worker_behind_and_the_next_export_removes_its_snapshot(tmp_path, monkeypatch):
     """An export killed outright (SIGKILL, the out-of-memory killer) cannot clean up: its
@@ -165,10 +159,7 @@ def test_export_killed_leaves_no_worker_behind_and_the_next_export_removes_its_s
     worker = int(pid_file.read_text())
     parent.kill()
     parent.wait()
-    deadline = time.monotonic() + 20
-    while not _gone(worker) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert _gone(worker)
+    assert wait_until_gone(worker, timeout=20)
     assert b"Traceback" not in parent.stderr.read()
     assert len(list(tmp_path.glob(kx.SNAPSHOT_PREFIX + "*"))) == 1  # nobody was left to remove it
     monkeypatch.setattr(kx, "_workers", lambda: 2)
