@@ -266,9 +266,8 @@ def serve(store: StoreOpt = None,
           writable: Annotated[bool, typer.Option("--writable", help="Accept updates, so that `kg build --store URL` can load through it.")] = False) -> None:
     """Serve the local store as a SPARQL endpoint (with a query page) until Ctrl-C."""
     import signal
-    import subprocess
 
-    from .graph.server import port_in_use, serve_command
+    from .graph.server import port_in_use, serve_command, start_server
     from .graph.store import MEMORY, default_location
 
     location = store or default_location()
@@ -278,7 +277,7 @@ def serve(store: StoreOpt = None,
     port_in_use(host, port)
     typer.echo(f"serving {location} at http://{host}:{port}/ (SPARQL: /query{', /update, /store' if writable else ''};"
                " Ctrl-C stops)")
-    proc = subprocess.Popen(cmd)
+    proc = start_server(cmd)
     previous = signal.signal(signal.SIGTERM, lambda *_: proc.terminate())  # stopping kg stops the server
     try:
         code = proc.wait()

@@ -239,6 +239,24 @@ def test_store_kg_serve_answers_queries_is_read_only_and_stops_with_kg(tmp_path)
     proc.stderr.close()
 
 
+@pytest.mark.server
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
+def test_store_kg_serve_killed_outright_takes_its_server_with_it(tmp_path):
+    """SIGKILL leaves kg no time to stop the oxigraph server: the server stops by itself
+    rather than hold the port (and the store) for ever."""
+    r = _kg("build", str(CORPUS), "--store", str(tmp_path / "st"), "--no-exports", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(tmp_path / "st"), "--port", str(port)],
+                            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_ready(f"http://127.0.0.1:{port}", None, timeout=30)
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+    assert _wait_closed(port), "the oxigraph server outlived a killed kg serve"
+
+
 def test_store_kg_serve_refuses_memory_and_missing_store(tmp_path):
     r = _kg("serve", "--store", ":memory:", cwd=tmp_path)
     assert r.returncode == 2 and "store folder" in r.stderr

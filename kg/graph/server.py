@@ -6,17 +6,20 @@
 """
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from ..errors import StoreError, UsageError
 
@@ -91,13 +94,33 @@ def wait_until_ready(url: str, process: subprocess.Popen[bytes] | None = None, t
     raise StoreError(f"the oxigraph server at {url} did not answer within {timeout:.0f}s")
 
 
+def _stop_with_parent() -> Callable[[], None] | None:
+    """For ``Popen(preexec_fn=...)`` on Linux: the server gets SIGTERM when the process that
+    started it dies, even killed outright (SIGKILL), instead of holding its port for ever."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    return lambda: prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def start_server(cmd: list[str], **popen: Any) -> subprocess.Popen[bytes]:
+    """Run a server command as a child that ends with this process."""
+    return subprocess.Popen(cmd, preexec_fn=_stop_with_parent(), **popen)  # noqa: PLW1509 (one system call)
+
+
 @contextmanager
 def running_server(location: str | None = None, *, host: str = DEFAULT_HOST, port: int | None = None,
                    read_only: bool = False) -> Iterator[str]:
     """Start ``oxigraph serve`` on a loopback port, yield its base URL, stop it on exit."""
     port = port or free_port(host)
     cmd = serve_command(location, host=host, port=port, read_only=read_only)
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = start_server(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://{host}:{port}"
     try:
         wait_until_ready(url, proc)
