@@ -199,8 +199,8 @@ def _worker(job: Callable[[Connection], None]) -> Iterator[Connection | None]:
     """A forked process running ``job`` with its end of a pipe; yields this process's end, or
     None where no process is to be had. Each process closes the other's end, so that each
     sees the pipe end when the other dies: a worker whose parent was killed stops at its next
-    message instead of waiting for ever. On the way out the worker is waited for (stopped if
-    it hangs on) before the pipe is closed."""
+    message instead of waiting for ever. On the way out the pipe is closed and the worker,
+    done by then unless this process gave up on it, is waited for or stopped."""
     ctx = mp.get_context("fork")
     here, there = ctx.Pipe()
 
@@ -225,11 +225,11 @@ def _worker(job: Callable[[Connection], None]) -> Iterator[Connection | None]:
     try:
         yield here
     finally:
-        process.join(timeout=5)
+        here.close()
+        process.join(timeout=1)
         if process.is_alive():
             process.terminate()
             process.join()
-        here.close()
 
 
 def _quads_in_two(store: Store, fmt: ExportFormat) -> bytes | None:
