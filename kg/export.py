@@ -370,7 +370,7 @@ def _turtle_in_two(store: Store) -> bytes | None:
             return None
         raw: ox.Store = store.raw  # type: ignore[attr-defined]
         # the worker starts on the predicates of a few graphs while this process lists them all
-        first = sampled_predicates(raw, sorted(g.value for g in raw.named_graphs() if isinstance(g, ox.NamedNode)))
+        first = sampled_predicates(raw, store.graphs())
         taken = mp.get_context("fork").Value("i", 0)
         with _worker(lambda conn: _turtle_worker(conn, snapshot, first, taken)) as conn:
             if conn is None:
