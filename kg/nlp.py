@@ -2,15 +2,19 @@
 
 Nothing here needs a model download. Literal lexicons (actor names, titles, issue labels,
 trigger and cue phrases) go into two PhraseMatchers, one case-sensitive for names and one
-case-insensitive for words; the few rules that need token patterns share one Matcher.
+case-insensitive for words (a phrase rule with ``modifier_not_in`` takes the word before it into
+the match, and no match after one of those words: "a London conference", not "a press conference"); the rare rules that need token patterns share one Matcher, which costs more than
+all the phrase matchers together, so the shipped rules use none.
 Callers get plain tuples back, never spaCy objects.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
@@ -20,9 +24,8 @@ from .resources import Resources
 ACTOR, TITLE, ISSUE, RULE = "A", "T", "I", "R"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """The little of a spaCy token that extraction needs."""
+class Token(NamedTuple):
+    """The little of a spaCy token that extraction needs (a tuple: made by the hundred thousand)."""
 
     i: int
     text: str
@@ -57,10 +60,8 @@ class Pipeline:
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
         self.nlp = spacy.blank("en")
-        # "U.S.-China talks": split a dash that follows an abbreviation's full stop.
-        infixes = [*self.nlp.Defaults.infixes, r"(?<=[A-Za-z]\.)[-–—](?=[A-Z])"]
-        self.nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
         vocab = self.nlp.vocab
+        self.nlp.tokenizer = _tokenizer(self.nlp)
         self.names = PhraseMatcher(vocab, attr="ORTH")
         # people's names match whatever their case ("Al-Kabariti", "XI JINPING" in a headline),
         # as long as the text writes them capitalised
@@ -68,9 +69,15 @@ class Pipeline:
         self.words = PhraseMatcher(vocab, attr="LOWER")
         self.patterns = Matcher(vocab)
         self._keys: dict[int, tuple[str, str, str]] = {}
+        # match id -> words that may not modify it: the phrase takes the token before it into the match
+        self._modifier_not_in: dict[int, frozenset[str]] = {}
         self._add_actor_names()
         self._add_words()
         self._add_rules()
+        # the phrases' chunks filled the tokenizer's cache; news text gets a fresh one
+        self.nlp.tokenizer = _tokenizer(self.nlp)
+        # a Matcher costs a pass over every token even with nothing in it
+        self._matchers = tuple(m for m in (self.names, self.words, self.patterns) if len(m))
 
     # ---- building ----
     def _key(self, prefix: str, kind: str, value: str) -> str:
@@ -123,6 +130,9 @@ class Pipeline:
             phrases = rule.spec.get("phrases")
             if phrases:
                 self.words.add(key, self._phrases(set(phrases)))
+            if "modifier_not_in" in rule.spec:
+                self._modifier_not_in[self.nlp.vocab.strings[key]] = frozenset(
+                    w.lower() for w in rule.spec["modifier_not_in"])
             patterns = rule.spec.get("patterns")
             if patterns:
                 self.patterns.add(key, patterns)
@@ -130,40 +140,66 @@ class Pipeline:
     # ---- running ----
     def analyse(self, text: str) -> Analysis:
         doc = self.nlp.make_doc(text)
-        tokens = tuple(
-            Token(t.i, t.text, t.lower_, t.idx, t.idx + len(t.text), bool(t.whitespace_),
-                  t.text[:1].isupper())
-            for t in doc)
+        tokens = _tokens(doc, text)
         found: list[Match] = []
         keys = self._keys
-        for matcher in (self.names, self.words, self.patterns):
+        modified = self._modifier_not_in
+        for matcher in self._matchers:
             for match_id, start, end in matcher(doc):
                 prefix, kind, value = keys[match_id]
+                if match_id in modified and start and tokens[start - 1].text[:1].isalnum():
+                    if tokens[start - 1].lower in modified[match_id]:
+                        continue  # "a press conference"
+                    start -= 1  # "a London conference"
                 found.append(Match(prefix, kind, value, start, end))
         for match_id, start, end in self.people(doc):
             if tokens[start].is_title and tokens[end - 1].is_title:
                 prefix, kind, value = keys[match_id]
                 found.append(Match(prefix, kind, value, start, end))
         found.sort(key=lambda m: (m.start, -m.end, m.prefix, m.kind, m.value))
-        return Analysis(tokens, split_sentences(doc), tuple(found))
+        return Analysis(tokens, split_sentences(tokens), tuple(found))
+
+
+def _tokens(doc: Doc, text: str) -> tuple[Token, ...]:
+    """kg's tokens of a doc, read from its arrays rather than through spaCy's token objects."""
+    make = tuple.__new__
+    return tuple(make(Token, (i, word, word.lower(), idx, idx + n, space == 1, word[:1].isupper()))
+                 for i, (idx, n, space) in enumerate(doc.to_array([IDX, LENGTH, SPACY]).tolist())
+                 for word in (text[idx:idx + n],))
+
+
+# Distinct chunks ("words" with their punctuation) the tokenizer remembers: spaCy's default of
+# 10,000 fills within a few hundred articles, after which every new chunk is split afresh and
+# tokenizing runs three times slower. 200,000 entries cost a few tens of MB.
+TOKENIZER_CACHE = 200_000
+
+
+def _tokenizer(nlp: spacy.language.Language) -> spacy.tokenizer.Tokenizer:
+    """spaCy's English tokenizer with an empty, larger cache, which also splits a dash that
+    follows an abbreviation's full stop ("U.S.-China talks")."""
+    tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z]\.)[-–—](?=[A-Z])"]
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    tokenizer.max_cache_size = TOKENIZER_CACHE
+    return tokenizer
 
 
 _SENTENCE_END = {".", "!", "?", "…"}
 _CLOSERS = {'"', "'", "”", "’", ")", "]"}
 
 
-def _letter_ends_sentence(doc: Doc, i: int) -> bool:
+def _letter_ends_sentence(tokens: tuple[Token, ...], i: int) -> bool:
     """A capital letter with its full stop between a lower-case word and a capitalised common
     word ends a sentence ("on the platform X. The talks ..."); after a name it is an initial
     ("George W. Bush"), before a name an abbreviation ("to visit S. Africa")."""
-    text = doc[i].text
-    if len(text) != 2 or not text[0].isupper() or text[1] != "." or i == 0 or i + 1 >= len(doc):
+    text = tokens[i].text
+    if len(text) != 2 or not text[0].isupper() or text[1] != "." or i == 0 or i + 1 >= len(tokens):
         return False
-    nxt = doc[i + 1].text
-    return doc[i - 1].text[:1].islower() and nxt[:1].isupper() and nxt.lower() in STOP_WORDS
+    nxt = tokens[i + 1]
+    return tokens[i - 1].text[:1].islower() and nxt.is_title and nxt.lower in STOP_WORDS
 
 
-def split_sentences(doc: Doc) -> tuple[tuple[int, int], ...]:
+def split_sentences(tokens: tuple[Token, ...]) -> tuple[tuple[int, int], ...]:
     """Sentence token ranges: ends at . ! ? (after closing quotes) and at line breaks.
 
     News wire text puts headlines, datelines and paragraphs on their own lines, so a line
@@ -171,33 +207,29 @@ def split_sentences(doc: Doc) -> tuple[tuple[int, int], ...]:
     """
     bounds: list[tuple[int, int]] = []
     start = None
-    n = len(doc)
+    n = len(tokens)
     i = 0
     while i < n:
-        tok = doc[i]
-        if tok.is_space:
-            if start is not None and "\n" in tok.text:
+        text = tokens[i].text
+        if text.isspace():  # spaCy makes a token of any whitespace but a single space
+            if start is not None and "\n" in text:
                 bounds.append((start, i))
                 start = None
             i += 1
             continue
         if start is None:
             start = i
-        text = tok.text
         if text in _SENTENCE_END or (len(text) > 1 and text[-1] in ".!?" and text[-2] in ".!?") or (
-                len(text) == 2 and text[1] == "." and _letter_ends_sentence(doc, i)):
+                len(text) == 2 and text[1] == "." and _letter_ends_sentence(tokens, i)):
             j = i + 1
-            while j < n and doc[j].text in _CLOSERS and not doc[j - 1].whitespace_:
+            while j < n and tokens[j].text in _CLOSERS and not tokens[j - 1].space:
                 j += 1  # a closing quote sticks to the stop; one after a space opens the next sentence
-            nxt = doc[j] if j < n else None
-            if nxt is None or nxt.is_space or nxt.text[:1].isupper() or nxt.text[:1] in "\"“‘(":
+            nxt = tokens[j].text if j < n else None
+            if nxt is None or nxt.isspace() or nxt[:1].isupper() or nxt[:1] in "\"“‘(":
                 bounds.append((start, j))
                 start = None
                 i = j
                 continue
-        if "\n" in tok.whitespace_:
-            bounds.append((start, i + 1))
-            start = None
         i += 1
     if start is not None:
         bounds.append((start, n))

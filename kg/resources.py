@@ -512,6 +512,10 @@ def _check_rule(r: dict[str, Any], vocab: Any, matcher_cls: Any) -> list[str]:
         msgs.append("needs phrases or patterns")
     if phrases is not None and (not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases)):
         msgs.append("phrases must be a list of non-empty strings")
+    modifiers = r.get("modifier_not_in")
+    if modifiers is not None and (not phrases or not isinstance(modifiers, list) or not all(
+            isinstance(w, str) and w.strip() and " " not in w.strip() for w in modifiers)):
+        msgs.append("modifier_not_in must be a list of single words, beside phrases")
     if patterns is not None:
         if not isinstance(patterns, list) or not all(isinstance(p, list) and p for p in patterns):
             msgs.append("patterns must be a list of spaCy token patterns (lists of token dicts)")
