@@ -10,6 +10,8 @@ Callers get plain tuples back, never spaCy objects.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
+from operator import add
 from typing import NamedTuple
 
 import spacy
@@ -161,11 +163,14 @@ class Pipeline:
 
 
 def _tokens(doc: Doc, text: str) -> tuple[Token, ...]:
-    """kg's tokens of a doc, read from its arrays rather than through spaCy's token objects."""
-    make = tuple.__new__
-    return tuple(make(Token, (i, word, word.lower(), idx, idx + n, space == 1, word[:1].isupper()))
-                 for i, (idx, n, space) in enumerate(doc.to_array([IDX, LENGTH, SPACY]).tolist())
-                 for word in (text[idx:idx + n],))
+    """kg's tokens of a doc, built column by column from its arrays rather than through spaCy's
+    token objects (a third of the analysis time otherwise)."""
+    arr = doc.to_array([IDX, LENGTH, SPACY])
+    starts, lengths = arr[:, 0].tolist(), arr[:, 1].tolist()
+    words = [text[a:a + n] for a, n in zip(starts, lengths)]
+    columns = zip(range(len(words)), words, map(str.lower, words), starts, map(add, starts, lengths),
+                  (arr[:, 2] == 1).tolist(), [w[:1].isupper() for w in words])
+    return tuple(map(tuple.__new__, repeat(Token), columns))
 
 
 # Distinct chunks ("words" with their punctuation) the tokenizer remembers: spaCy's default of

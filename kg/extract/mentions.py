@@ -114,18 +114,24 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
     institution = set(naming.get("institution_words", ()))
     openers = set(naming.get("fronted_openers", ()))
     headline = [_title_case(toks[a:b]) for a, b in an.sentences]
-    plurals: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    # plural anaphors by their first two words ("the two ..."), longest first: "the" is too common
+    # a word to try them all after
+    plurals: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for phrase in naming.get("plural_anaphors", ()):
         words = tuple(phrase.lower().split())
-        plurals[words[0]].append(words)
+        plurals[words[:2]].append(words)
+    for phrases in plurals.values():
+        phrases.sort(key=len, reverse=True)
+    plural_firsts = {words[0] for words in plurals}
     out = ArticleActors()
     n = len(toks)
     i = 0
     while i < n:
         tok = toks[i]
         ms = starts.get(i)
-        if not ms and tok.lower in plurals:
-            for words in sorted(plurals[tok.lower], key=len, reverse=True):
+        if not ms and tok.lower in plural_firsts:
+            pair = plurals.get((tok.lower, toks[i + 1].lower), []) if i + 1 < n else []
+            for words in (*pair, *plurals.get((tok.lower,), ())):
                 if tuple(t.lower for t in toks[i:i + len(words)]) == words:
                     out.mentions.append(ActorMention(i, i + len(words), sent_of[i], PLURAL,
                                                      rule="coref.plural", head=i + len(words) - 1))
