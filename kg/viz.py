@@ -22,7 +22,6 @@ import base64
 import difflib
 import hashlib
 import json
-import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from enum import Enum
@@ -36,6 +35,7 @@ import pyvis
 from .errors import QueryError, UsageError
 from .events import events as event_rows
 from .graph.store import Store
+from .layout import layout
 
 MAX_NODES = 1500
 """Above this many nodes vis-network pages stop being responsive; auto views stay below."""
@@ -435,39 +435,6 @@ def _finish(g: _Graph, view: str, title: str, note: str | None) -> GraphData:
         edges.append({"id": i, "from": e["from"], "to": e["to"], "label": e["label"], "value": e["value"],
                       **({"info": e["info"]} if "info" in e else {})})
     return GraphData(nodes, edges, view, title, note)
-
-
-def layout(g: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Positions in page pixels: a spring layout per connected component, components packed in
-    rows (largest first) so that small islands do not scatter over the big one. Deterministic."""
-    comps = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
-    pos: dict[str, tuple[float, float]] = {}
-    boxes = []
-    for comp in comps:
-        size = 90.0 * math.sqrt(len(comp)) + 40.0
-        if len(comp) == 1:
-            p = {comp[0]: (0.0, 0.0)}
-        else:
-            # a fresh graph in sorted node order: a subgraph view iterates its node set in hash
-            # order, which changes from one process to the next and with it the layout
-            sub = nx.Graph()
-            sub.add_nodes_from(comp)
-            sub.add_edges_from(g.subgraph(comp).edges)
-            iterations = 60 if len(comp) < 2000 else 30
-            p = nx.spring_layout(sub, seed=7, weight=None, iterations=iterations, k=1.6 / math.sqrt(len(comp)))
-        boxes.append((size, comp, p))
-    total = sum(b[0] ** 2 for b in boxes)
-    width = max(math.sqrt(total) * 1.3, boxes[0][0] if boxes else 0)
-    x = y = row = 0.0
-    for size, comp, p in boxes:
-        if x > 0 and x + size > width:
-            x, y, row = 0.0, y + row, 0.0
-        for nid in comp:
-            px, py = p[nid]
-            pos[nid] = (x + size / 2 + float(px) * size * 0.45, y + size / 2 + float(py) * size * 0.45)
-        x += size
-        row = max(row, size)
-    return pos
 
 
 # ------------------------------------------------------------------ the page

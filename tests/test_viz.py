@@ -286,3 +286,24 @@ def test_viz_layout_is_the_same_in_every_process():
                            env={**os.environ, "PYTHONHASHSEED": seed}) for seed in ("1", "2", "3")]
     assert all(r.returncode == 0 for r in runs), runs[0].stderr
     assert runs[0].stdout == runs[1].stdout == runs[2].stdout
+
+
+def test_viz_spring_layout_pulls_neighbours_together_and_fits_the_unit_square():
+    import networkx as nx
+    import numpy as np
+
+    from kg.layout import spring
+
+    g = nx.Graph()
+    for a, b in ((0, 1), (1, 2), (2, 0)):
+        for cluster in (0, 10):
+            g.add_edge(f"n{cluster + a}", f"n{cluster + b}")
+    g.add_edge("n0", "n10")
+    g.add_edges_from((f"r{i}", f"r{(i + 1) % 600}") for i in range(600))  # a ring past networkx's 500
+    pos = spring(g, k=0.05, iterations=60, seed=7)
+    assert pos == spring(g, k=0.05, iterations=60, seed=7)
+    xy = np.array([pos[n] for n in g])
+    assert np.abs(xy).max() == 1.0 and len({tuple(p) for p in xy.round(6)}) == len(xy)
+    edge = np.mean([np.hypot(*(np.subtract(pos[a], pos[b]))) for a, b in g.edges])
+    pairs = np.mean([np.hypot(*(np.subtract(pos[a], pos[b]))) for a in g for b in ("n0", "r0", "r300")])
+    assert edge < pairs / 4
