@@ -20,11 +20,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from . import __version__
-from .extract import extract
 from .graph import build as gb
 from .graph import iri
 from .errors import UsageError
@@ -32,8 +32,10 @@ from .graph.store import DIGEST_GRAPH, GRAPH_PREFIX, OxigraphStore, Store
 from .graph.vocab import RUN
 from .ingest import Skipped, discover, read_articles
 from .model import Article
-from .nlp import Pipeline
 from .resources import Resources
+
+if TYPE_CHECKING:  # spaCy loads with the pipeline, only when something needs extracting
+    from .nlp import Pipeline
 
 _COUNTS = """
 PREFIX kgo: <https://w3id.org/kg/ontology#>
@@ -108,6 +110,8 @@ def build(paths: Iterable[str | Path], store: Store, res: Resources, *, pipeline
     todo = _changed(read_articles(files, res.boilerplate), known, digest, report)
     first = next(todo, None)
     if first is not None:  # the pipeline is compiled only when something needs extracting
+        from .nlp import Pipeline
+
         nlp = pipeline or Pipeline(res)
         todo = chain([first], todo)
         if jobs == 1:
@@ -159,6 +163,8 @@ def _changed(items: Iterable[Article | Skipped], known: dict[str, str], rules: s
 
 
 def _extract_one(item: tuple[Article, str], nlp: Pipeline, res: Resources, run: str, rules: str) -> _Result:
+    from .extract import extract
+
     article, d = item
     graph = iri.article(article.id)
     ex = extract(article, nlp)

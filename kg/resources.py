@@ -462,11 +462,16 @@ def _load_issues(path: Path, problems: _Problems) -> dict[str, IssueConcept]:
     return table
 
 
-def _load_rules(folder: Path, problems: _Problems) -> tuple[Rule, ...]:
+def _token_patterns_valid(rule_id: str, patterns: list[Any]) -> None:
+    """Raises spaCy's own error for a malformed token pattern. spaCy is imported only here: a
+    build that finds nothing new, or a query, need not pay for it."""
     from spacy.lang.en import English
     from spacy.matcher import Matcher
 
-    vocab = English().vocab
+    Matcher(English().vocab, validate=True).add(rule_id, patterns)
+
+
+def _load_rules(folder: Path, problems: _Problems) -> tuple[Rule, ...]:
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     files = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
@@ -487,13 +492,13 @@ def _load_rules(folder: Path, problems: _Problems) -> tuple[Rule, ...]:
             if rtype not in RULE_TYPES:
                 problems.add(where, f"type must be one of {', '.join(RULE_TYPES)}, not {rtype!r}")
                 continue
-            for msg in _check_rule(r, vocab, Matcher):
+            for msg in _check_rule(r):
                 problems.add(where, msg)
             rules.append(Rule(rid, rtype, str(path), n, r))
     return tuple(rules)
 
 
-def _check_rule(r: dict[str, Any], vocab: Any, matcher_cls: Any) -> list[str]:
+def _check_rule(r: dict[str, Any]) -> list[str]:
     msgs: list[str] = []
     rtype = r["type"]
     for key in ("examples", "counter_examples"):
@@ -521,7 +526,7 @@ def _check_rule(r: dict[str, Any], vocab: Any, matcher_cls: Any) -> list[str]:
             msgs.append("patterns must be a list of spaCy token patterns (lists of token dicts)")
         else:
             try:
-                matcher_cls(vocab, validate=True).add(r.get("id", "rule"), patterns)
+                _token_patterns_valid(r.get("id", "rule"), patterns)
             except (ValueError, TypeError, KeyError) as exc:
                 first = str(exc).strip().splitlines()
                 msgs.append("invalid token pattern: " + " ".join(first[:3])[:300])
