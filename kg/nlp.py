@@ -9,6 +9,8 @@ Callers get plain tuples back, never spaCy objects.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import repeat
 from operator import add
@@ -16,8 +18,9 @@ from typing import NamedTuple
 
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.attrs import IDX, LENGTH, LOWER, SPACY
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from .resources import Resources
@@ -63,7 +66,13 @@ class Pipeline:
         self.resources = resources
         self.nlp = spacy.blank("en")
         vocab = self.nlp.vocab
-        self.nlp.tokenizer = _tokenizer(self.nlp)
+        if not any(rule.spec.get("patterns") for rule in resources.rules):
+            # only token patterns read a word's other attributes (shape, like_num, ...): without
+            # them, working those out for the lexicons' 50,000 words is a third of compiling
+            vocab.lex_attr_getters = {LOWER: vocab.lex_attr_getters[LOWER]}
+        # "U.S.-China talks": split a dash that follows an abbreviation's full stop.
+        infixes = spacy.util.compile_infix_regex([*self.nlp.Defaults.infixes, r"(?<=[A-Za-z]\.)[-–—](?=[A-Z])"])
+        self.nlp.tokenizer = _tokenizer(self.nlp.tokenizer, infixes.finditer)
         self.names = PhraseMatcher(vocab, attr="ORTH")
         # people's names match whatever their case ("Al-Kabariti", "XI JINPING" in a headline),
         # as long as the text writes them capitalised
@@ -77,7 +86,7 @@ class Pipeline:
         self._add_words()
         self._add_rules()
         # the phrases' chunks filled the tokenizer's cache; news text gets a fresh one
-        self.nlp.tokenizer = _tokenizer(self.nlp)
+        self.nlp.tokenizer = _tokenizer(self.nlp.tokenizer, infixes.finditer)
         # a Matcher costs a pass over every token even with nothing in it
         self._matchers = tuple(m for m in (self.names, self.words, self.patterns) if len(m))
 
@@ -179,14 +188,13 @@ def _tokens(doc: Doc, text: str) -> tuple[Token, ...]:
 TOKENIZER_CACHE = 200_000
 
 
-def _tokenizer(nlp: spacy.language.Language) -> spacy.tokenizer.Tokenizer:
-    """spaCy's English tokenizer with an empty, larger cache, which also splits a dash that
-    follows an abbreviation's full stop ("U.S.-China talks")."""
-    tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z]\.)[-–—](?=[A-Z])"]
-    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
-    tokenizer.max_cache_size = TOKENIZER_CACHE
-    return tokenizer
+def _tokenizer(base: Tokenizer, infix_finditer: Callable[[str], Iterator[re.Match[str]]]) -> Tokenizer:
+    """A copy of spaCy's English tokenizer with an empty, larger cache and kg's infixes, made in
+    one go (each setter of a spaCy tokenizer reloads all its special cases)."""
+    return Tokenizer(base.vocab, rules=base.rules, prefix_search=base.prefix_search,
+                     suffix_search=base.suffix_search, infix_finditer=infix_finditer,
+                     token_match=base.token_match, url_match=base.url_match,
+                     faster_heuristics=base.faster_heuristics, max_cache_size=TOKENIZER_CACHE)
 
 
 _SENTENCE_END = {".", "!", "?", "…"}

@@ -74,3 +74,16 @@ def test_nlp_news_text_gets_a_large_fresh_tokenizer_cache(resources):
     # the tokenizer replaced after the phrases were made still feeds the same matchers
     an = pipeline.analyse("Antony Blinken met Xi Jinping in Beijing to discuss climate change.")
     assert {m.value for m in an.matches} >= {"antony-blinken", "xi-jinping", "trigger.meet.verb"}
+
+
+def test_nlp_token_patterns_see_every_word_attribute(tmp_path):
+    # the pipeline drops spaCy's word attributes only while no rule has token patterns to read them
+    onto = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", onto)
+    (onto / "rules" / "numbers.jsonl").write_text(json.dumps(
+        {"id": "x.numbered", "type": "trigger", "kind": "summit", "pos": "noun",
+         "patterns": [[{"LIKE_NUM": True}, {"IS_TITLE": True, "SHAPE": "Xxxxx"}]]}) + "\n")
+    pipeline = Pipeline(load_resources(onto))
+    an = pipeline.analyse("Forty Heads met. Then seven Talks and 12 Forum followed, but not 3 FORUM.")
+    found = [" ".join(t.text for t in an.tokens[m.start:m.end]) for m in an.matches if m.value == "x.numbered"]
+    assert found == ["Forty Heads", "seven Talks", "12 Forum"]
