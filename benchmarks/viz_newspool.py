@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -122,6 +123,10 @@ def main() -> None:
         path.write_text(render_html(data), encoding="utf-8")
         pages.append((f"synthetic, full: {len(data.nodes)}", path, time.perf_counter() - t, data))
 
+    if not Path(CHROMIUM).exists():
+        for name, path, took, data in pages:
+            print(f"{name:28s} {len(data.nodes):6,d} nodes  page written in {took:.2f}s")
+        sys.exit(f"no browser timings: Debian's chromium is not installed at {CHROMIUM} (run `make browser`)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
