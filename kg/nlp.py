@@ -2,8 +2,9 @@
 
 Nothing here needs a model download. Literal lexicons (actor names, titles, issue labels,
 trigger and cue phrases) go into two PhraseMatchers, one case-sensitive for names and one
-case-insensitive for words (a phrase rule with ``modifier_not_in`` takes the word before it into
-the match, and no match after one of those words: "a London conference", not "a press conference"); the rare rules that need token patterns share one Matcher, which costs more than
+case-insensitive for words. A phrase rule with ``modifier_not_in`` takes the word before it into
+the match, and drops a match after one of those words ("a London conference", not "a press
+conference"). The rare rules that need token patterns share one Matcher, which costs more than
 all the phrase matchers together, so the shipped rules use none.
 Callers get plain tuples back, never spaCy objects.
 """
