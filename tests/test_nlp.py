@@ -19,7 +19,8 @@ def _sentences(pipeline, text):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab AB.\n-'\"’”(é")) | st.characters(), max_size=80))
+@given(st.text(alphabet=st.sampled_from(list("ab AB.\n-'\"’”(é")) | st.characters(exclude_categories=("Cs",)),
+               max_size=80))  # text read as UTF-8 holds no lone surrogates
 def test_nlp_tokens_are_spacys_tokens(pipeline, text):
     doc = pipeline.nlp.make_doc(text)
     tokens = pipeline.analyse(text).tokens
