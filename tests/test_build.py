@@ -268,3 +268,26 @@ def test_build_workers_leave_when_their_build_is_killed_outright(tmp_path):
     build_.kill()
     build_.wait()
     assert all(wait_until_gone(pid, timeout=10) for pid in children)
+
+
+def test_build_event_row_with_two_values_takes_the_smallest(resources, pipeline):
+    # a meeting node given more places and CAMEO codes in its article's graph: the row takes the
+    # smallest of each, not whichever the store happens to return last
+    import pyoxigraph as ox
+
+    from kg.graph.vocab import KGO
+
+    store = open_store(":memory:")
+    build([CORPUS / "blinken-xi-meeting.txt"], store, resources, pipeline=pipeline)
+    row = events(store)[0]
+    graph, meeting = ox.NamedNode(row["article"]), ox.NamedNode(row["id"])
+    places = ["https://w3id.org/kg/place/moscow", "https://w3id.org/kg/place/abuja"]
+    codes = ["046", "041"]
+    quads = list(store.raw.quads_for_pattern(None, None, None, graph))
+    quads += [ox.Quad(meeting, ox.NamedNode(f"{KGO}place"), ox.NamedNode(p), graph) for p in places]
+    quads += [ox.Quad(meeting, ox.NamedNode(f"{KGO}cameoCode"), ox.Literal(c), graph) for c in codes]
+    store.replace_graph(row["article"], quads)
+    again = [r for r in events(store) if r["id"] == row["id"] and r["article"] == row["article"]]
+    assert len(again) == 1
+    assert again[0]["cameo"] == min([row["cameo"], *codes])
+    assert again[0]["place"]["iri"] == min([*([row["place"]["iri"]] if row["place"] else []), *places])
