@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
+from kg.errors import ResourceError
 from kg.nlp import TOKENIZER_CACHE, Pipeline
 from kg.resources import load_resources
 
@@ -60,13 +62,9 @@ def test_nlp_malformed_modifier_list_is_reported(tmp_path):
     (onto / "rules" / "broken.jsonl").write_text(json.dumps(
         {"id": "x.mod", "type": "trigger", "kind": "conference", "pos": "noun", "phrases": ["forum"],
          "modifier_not_in": ["two words"]}) + "\n")
-    try:
+    with pytest.raises(ResourceError) as err:
         load_resources(onto)
-    except Exception as exc:  # noqa: BLE001  (the error's own type is checked below)
-        assert type(exc).__name__ == "ResourceError"
-        assert any("[x.mod]" in p and "modifier_not_in" in p for p in exc.problems)
-    else:
-        raise AssertionError("a malformed modifier list loaded")
+    assert any("[x.mod]" in p and "modifier_not_in" in p for p in err.value.problems)
 
 
 def test_nlp_news_text_gets_a_large_fresh_tokenizer_cache(resources):
