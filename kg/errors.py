@@ -70,3 +70,10 @@ class RuleCheckFailed(KgError):
 
     code = "KG700"
     exit_code = 1
+
+
+class ModelError(KgError):
+    """A trained pipeline that kg ships (the parser) is missing or cannot be loaded."""
+
+    code = "KG800"
+    exit_code = 7
