@@ -1,10 +1,11 @@
 # Quick start:  make build   (set up, then build the graph of corpus/ into exports/)
 #               make test    (set up, then run the whole test suite)
+#               make model   (retrain the shipped tagger + parser from ../shared/ud; not part of test or CI)
 VENV ?= .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test setup browser clean
+.PHONY: build test setup browser clean model
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -23,6 +24,11 @@ browser:
 
 test: $(VENV)/.installed browser
 	$(PY) -m pytest -q
+
+# Retrain kg/models/parser from the UD treebanks in $$KG_SHARED/ud (default ../shared/ud), score it and
+# rewrite kg/models/MODEL_CARD.md's figures. About an hour on two cores; work files go to build/models.
+model: $(VENV)/.installed
+	OMP_NUM_THREADS=1 $(PY) -m kg.models.train parser
 
 clean:
 	rm -rf $(VENV) .kg-store exports/graph.html
