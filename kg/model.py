@@ -85,6 +85,17 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a part of an event is there: the rule that put ``value`` in ``part`` (participant,
+    issue, place, date, status, kind) from sentence ``sentence``."""
+
+    part: str
+    value: str
+    rule: str
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """A meeting as one article reports it."""
 
@@ -98,6 +109,8 @@ class Event:
     date_precision: str | None = None  # day | month | year
     confidence: float = 0.5
     evidence: tuple[Evidence, ...] = ()
+    #: the rules behind each participant, issue, place, date and status (for explanations)
+    reasons: tuple[Reason, ...] = ()
 
     @property
     def actor_ids(self) -> tuple[str, ...]:
@@ -110,9 +123,11 @@ class Suppressed:
 
     article: str
     trigger_rule: str
-    reason: str  # e.g. a status rule id, "one-participant"
+    reason: str  # the id of the rule that suppressed it
     sentence: int
     quote: str
+    #: the parties it had when it was suppressed
+    participants: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

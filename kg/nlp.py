@@ -24,7 +24,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from .resources import Resources
+from .resources import Resources, Rule
 
 # Label prefixes of match keys. A key is "<prefix>|<kind>|<value>".
 ACTOR, TITLE, ISSUE, RULE = "A", "T", "I", "R"
@@ -65,6 +65,7 @@ class Pipeline:
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
+        self._trees: TreeReader | None = None
         self.nlp = spacy.blank("en")
         vocab = self.nlp.vocab
         if not any(rule.spec.get("patterns") for rule in resources.rules):
@@ -148,6 +149,14 @@ class Pipeline:
             patterns = rule.spec.get("patterns")
             if patterns:
                 self.patterns.add(key, patterns)
+
+    @property
+    def trees(self) -> TreeReader:
+        """The parser and the dependency rules, loaded on first use (a build that finds no
+        sentence to parse never loads them)."""
+        if self._trees is None:
+            self._trees = TreeReader(self.resources.rules)
+        return self._trees
 
     # ---- running ----
     def analyse(self, text: str) -> Analysis:
@@ -248,3 +257,127 @@ def split_sentences(tokens: tuple[Token, ...]) -> tuple[tuple[int, int], ...]:
     if start is not None:
         bounds.append((start, n))
     return tuple(bounds)
+
+
+# ---- syntax: the parser's trees and the dependency rules matched over them ----
+
+class SentenceTree(NamedTuple):
+    """One sentence's parse in article token indexes: ``heads[i - start]`` is the head of token
+    ``i`` (a root is its own head)."""
+
+    start: int
+    heads: tuple[int, ...]
+    deps: tuple[str, ...]
+    tags: tuple[str, ...]
+    pos: tuple[str, ...]
+
+    def head(self, i: int) -> int:
+        return self.heads[i - self.start]
+
+    def dep(self, i: int) -> str:
+        return self.deps[i - self.start]
+
+    def tag(self, i: int) -> str:
+        return self.tags[i - self.start]
+
+    def children(self, i: int) -> list[int]:
+        return [self.start + k for k, h in enumerate(self.heads) if h == i and self.start + k != i]
+
+    def covers(self, i: int) -> bool:
+        return self.start <= i < self.start + len(self.heads)
+
+
+@dataclass(frozen=True, slots=True)
+class TreeMatch:
+    """One match of a dependency rule: its id and the article token index of each named node."""
+
+    rule: str
+    nodes: tuple[tuple[str, int], ...]
+
+    def __getitem__(self, name: str) -> int:
+        for key, i in self.nodes:
+            if key == name:
+                return i
+        raise KeyError(name)
+
+    def get(self, name: str) -> int | None:
+        return next((i for key, i in self.nodes if key == name), None)
+
+
+#: the token attribute dependency rules read kg's marks from ({"_": {"kg": "verb"}})
+MARK = "kg"
+
+
+class ParsedSentence:
+    """A parsed sentence that dependency rules can be matched over, with marks set on some of
+    its tokens (a trigger, a predicate). Its spaCy Doc stays inside."""
+
+    def __init__(self, reader: TreeReader, doc: Doc, tree: SentenceTree) -> None:
+        self._reader = reader
+        self._doc = doc
+        self.tree = tree
+
+    def match(self, marks: dict[int, str], rule_types: tuple[str, ...]) -> list[TreeMatch]:
+        """Matches of the rules of ``rule_types`` with ``marks`` (article token index → mark)."""
+        doc, start = self._doc, self.tree.start
+        for i, mark in marks.items():
+            doc[i - start]._.set(MARK, mark)
+        try:
+            return self._reader.matches(doc, start, rule_types)
+        finally:
+            for i in marks:
+                doc[i - start]._.set(MARK, "")
+
+
+class TreeReader:
+    """kg's parser and the dependency rules (``dependency`` patterns of the rules), compiled once."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        from spacy.matcher import DependencyMatcher
+        from spacy.tokens import Token as SpacyToken
+
+        from .errors import ResourceError
+        from .syntax import load_parser
+
+        if not SpacyToken.has_extension(MARK):
+            SpacyToken.set_extension(MARK, default="")
+        self.parser = load_parser()
+        self._matchers: dict[str, DependencyMatcher] = {}
+        self._nodes: dict[int, tuple[str, tuple[str, ...]]] = {}  # match key -> (rule id, node names)
+        problems = []
+        for rule in rules:
+            for n, pattern in enumerate(rule.spec.get("dependency", ())):
+                matcher = self._matchers.setdefault(rule.type, DependencyMatcher(self.parser.nlp.vocab, validate=True))
+                key = f"{rule.id}#{n}"
+                try:
+                    matcher.add(key, [pattern])
+                except (ValueError, KeyError, TypeError) as exc:
+                    problems.append(f"{rule.file}:{rule.line} [{rule.id}] invalid dependency pattern: "
+                                    + " ".join(str(exc).split())[:300])
+                    continue
+                self._nodes[self.parser.nlp.vocab.strings[key]] = (rule.id, tuple(node["RIGHT_ID"] for node in pattern))
+        if problems:
+            raise ResourceError("\n".join(problems))
+
+    def parse(self, tokens: tuple[Token, ...], sentences: list[tuple[int, int]]) -> list[ParsedSentence]:
+        """Parse the sentences (token ranges) of one text, in one batch."""
+        words = [[t.text for t in tokens[a:b]] for a, b in sentences]
+        docs = self.parser.docs(words)
+        out = []
+        for (a, _), doc in zip(sentences, docs):
+            tree = SentenceTree(a, tuple(a + t.head.i for t in doc), tuple(t.dep_ for t in doc),
+                                tuple(t.tag_ for t in doc), tuple(t.pos_ for t in doc))
+            out.append(ParsedSentence(self, doc, tree))
+        return out
+
+    def matches(self, doc: Doc, start: int, rule_types: tuple[str, ...]) -> list[TreeMatch]:
+        found = []
+        for rule_type in rule_types:
+            matcher = self._matchers.get(rule_type)
+            if matcher is None:
+                continue
+            for key, ids in matcher(doc):
+                rule_id, names = self._nodes[key]
+                found.append(TreeMatch(rule_id, tuple((name, start + i) for name, i in zip(names, ids))))
+        found.sort(key=lambda m: (m.rule, m.nodes))
+        return found

@@ -26,12 +26,19 @@ ISSUE_NS = "https://w3id.org/kg/issue/"
 _PATRONYMIC_MARKERS = frozenset({"bin", "ibn", "bint"})
 GENERIC_ROLES = frozenset({"government_official", "politician", "military_officer", "opposition_figure",
                            "legislator", "judge", "intelligence_officer"})
-RULE_TYPES = ("trigger", "status", "context", "boilerplate", "group")
+RULE_TYPES = ("trigger", "status", "context", "boilerplate", "group", "frame", "link", "expand", "builtin", "name")
+#: the roles a frame rule gives an argument, and that a link rule shares
+FRAME_ROLES = ("subject", "object", "party", "place", "sequel")
+#: what an expand rule makes of the token it reaches from an argument
+EXPANSIONS = ("member", "same", "side")
+#: relation operators of spaCy's DependencyMatcher
+_REL_OPS = (">", "<", ".", ";", ".*", ";*", "$+", "$-", "$++", "$--", ">+", ">-", ">++", ">--", "<+", "<-", "<++", "<--")
+#: the nodes each dependency rule type's patterns must name
+_NODES = {"frame": ("predicate", "arg"), "link": ("predicate", "link"), "expand": ("arg", "also"), "trigger": ("trigger",)}
 TRIGGER_KINDS = ("meeting", "talks", "visit", "call", "summit", "conference", "negotiations")
 #: how a trigger's frame reads its subject and object (visit: visitor and host; discuss: "with" only)
 TRIGGER_FRAMES = ("meet", "visit", "host", "discuss")
-CONTEXT_EFFECTS = ("place", "not-participant", "topic", "reporter", "anaphor", "agenda", "host", "side", "joins",
-                   "arranges", "convenes")
+CONTEXT_EFFECTS = ("place", "not-participant", "topic", "reporter", "anaphor", "agenda", "host", "side", "joins")
 STATUSES = ("held", "ongoing", "planned", "negated", "cancelled", "refused", "hypothetical")
 
 
@@ -166,6 +173,15 @@ class Resources:
         return table
 
     @cached_property
+    def org_by_name(self) -> dict[str, str]:
+        """Lower-case name or alias → organisation id."""
+        table: dict[str, str] = {}
+        for o in self.organisations.values():
+            for n in (o.name, *o.aliases):
+                table.setdefault(n.lower(), o.id)
+        return table
+
+    @cached_property
     def capitals(self) -> dict[str, str]:
         table: dict[str, str] = {}
         for c in self.countries.values():
@@ -233,6 +249,19 @@ class Resources:
     def holders(self, roles: set[str] | frozenset[str], org: str, date: str) -> set[str]:
         """The people who held one of ``roles`` at ``org`` on ``date``."""
         return {pid for pid, r in self.roles_by_org.get(org, ()) if r.role in roles and r.covers(date)}
+
+    @cached_property
+    def given_names(self) -> frozenset[str]:
+        """First names of the gazetteer's people (written given name first) that are not also
+        titles or country words: where a capitalised run turns from description to a name
+        ("Near Eastern Affairs Robert Pelletreau")."""
+        first = self.family_name_first
+        titles = {w for t in self.titles for w in t.split()}
+        places = {w for c in self.countries.values() for n in (c.name, *c.aliases, *c.demonyms) for w in n.split()}
+        names = {p.name.split()[0] for p in self.people.values()
+                 if len(p.name.split()) >= 2 and p.country not in first}
+        return frozenset(n for n in names if n.isalpha() and n[:1].isupper() and len(n) > 2
+                         and n not in titles and n not in places)
 
     @cached_property
     def surname_index(self) -> dict[str, tuple[str, ...]]:
@@ -504,6 +533,20 @@ def _check_rule(r: dict[str, Any]) -> list[str]:
     for key in ("examples", "counter_examples"):
         if not isinstance(r.get(key, []), list) or not all(isinstance(x, str) for x in r.get(key, [])):
             msgs.append(f"{key} must be a list of sentences")
+    if rtype in _NODES and rtype != "trigger":
+        return msgs + _check_dependency_rule(r)
+    if rtype == "trigger" and "dependency" in r:
+        msgs += [m for m in _check_dependency_rule(r) if not m.startswith(("role", "shares", "maps", "as "))]
+    if rtype == "name":
+        if not isinstance(r.get("heads"), list) or not r["heads"] or not all(isinstance(h, str) and h for h in r["heads"]):
+            msgs.append("heads must be a list of words")
+        if r.get("entity") not in ("Organization", "Person", "Country"):
+            msgs.append("entity must be Organization, Person or Country")
+        return msgs
+    if rtype == "builtin":
+        if not r.get("comment"):
+            msgs.append("a builtin rule says what it does in its comment")
+        return msgs
     if rtype == "boilerplate":
         try:
             re.compile(r.get("regex", ""))
@@ -549,4 +592,41 @@ def _check_rule(r: dict[str, Any]) -> list[str]:
             msgs.append(f"effect must be one of {', '.join(CONTEXT_EFFECTS)}")
     elif rtype == "group":
         pass
+    return msgs
+
+
+def _check_dependency_rule(r: dict[str, Any]) -> list[str]:
+    """The shape of a frame, link or expand rule and its DependencyMatcher patterns (spaCy
+    checks their token attributes when the parser loads them)."""
+    msgs: list[str] = []
+    rtype = r["type"]
+    patterns = r.get("dependency")
+    if not isinstance(patterns, list) or not patterns:
+        return ["needs dependency: a list of DependencyMatcher patterns"]
+    for n, pattern in enumerate(patterns):
+        if not isinstance(pattern, list) or not pattern or not all(isinstance(node, dict) for node in pattern):
+            msgs.append(f"dependency pattern {n} must be a list of node dicts")
+            continue
+        names = [node.get("RIGHT_ID") for node in pattern]
+        if any(not isinstance(x, str) for x in names):
+            msgs.append(f"dependency pattern {n}: every node needs a RIGHT_ID")
+        if "LEFT_ID" in pattern[0] or "REL_OP" in pattern[0]:
+            msgs.append(f"dependency pattern {n}: the first node is the anchor and has no LEFT_ID or REL_OP")
+        for node in pattern[1:]:
+            if node.get("LEFT_ID") not in names or node.get("REL_OP") not in _REL_OPS:
+                msgs.append(f"dependency pattern {n}: node {node.get('RIGHT_ID')!r} needs a known LEFT_ID and REL_OP")
+        for need in _NODES[rtype]:
+            if need not in names:
+                msgs.append(f"dependency pattern {n} must name a {need!r} node")
+    if rtype == "frame" and r.get("role") not in FRAME_ROLES:
+        msgs.append(f"role must be one of {', '.join(FRAME_ROLES)}")
+    if rtype == "frame" and not all(v in FRAME_ROLES for v in r.get("frame_roles", {}).values()):
+        msgs.append(f"frame_roles must map frames to {', '.join(FRAME_ROLES)}")
+    if rtype == "link" and (not isinstance(r.get("shares"), list) or not set(r["shares"]) <= set(FRAME_ROLES)):
+        msgs.append(f"shares must be a list of roles ({', '.join(FRAME_ROLES)})")
+    if rtype == "link" and not (isinstance(r.get("maps", {}), dict)
+                                and set(r.get("maps", {}).keys()) | set(r.get("maps", {}).values()) <= set(FRAME_ROLES)):
+        msgs.append(f"maps must map roles to roles ({', '.join(FRAME_ROLES)})")
+    if rtype == "expand" and r.get("as") not in EXPANSIONS:
+        msgs.append(f"as must be one of {', '.join(EXPANSIONS)}")
     return msgs

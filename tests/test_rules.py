@@ -27,3 +27,44 @@ def test_rules_examples_fire_and_counter_examples_do_not(rule, text, should_fire
 def test_rules_every_rule_has_examples_and_counter_examples():
     thin = [r.id for r in RULES if len(r.examples) < 2 or len(r.counter_examples) < 1]
     assert thin == []
+
+
+def _emitted(ex) -> set[str]:
+    """Every rule id an extraction names: fired, behind an event's parts, or stopping a meeting word."""
+    ids = set(ex.rules_fired) | {m.rule for m in ex.mentions} | {s.reason for s in ex.suppressed}
+    ids |= {e.rule for ev in ex.events for e in ev.evidence}
+    ids |= {rule for ev in ex.events for r in ev.reasons for rule in r.rule.split()}
+    return ids
+
+
+def test_rules_every_rule_id_the_extractor_emits_has_a_record(pipeline):
+    """The corpus and every rule example, extracted: each rule id they name is a rule record, so
+    `kg rules check` covers it."""
+    from kg.extract import extract
+    from kg.ingest import read_articles
+    from kg.model import Article
+
+    known = {r.id for r in RULES}
+    emitted: set[str] = set()
+    for article in read_articles(sorted((ROOT / "corpus").glob("*.txt"))):
+        emitted |= _emitted(extract(article, pipeline))
+    for rule in RULES:
+        for text in (*rule.examples, *rule.counter_examples):
+            emitted |= _emitted(extract(Article("x", "x.txt", "", text, "2023-06-19"), pipeline))
+    assert emitted - known == set()
+    assert len(emitted) > 60  # the check saw the extractor at work, not an empty corpus
+
+
+def test_rules_every_rule_id_written_in_the_code_has_a_record():
+    """Rule ids spelled out in the extractor's code ("builtin.quoted", "coref.pronoun") each have a record."""
+    import re
+
+    known = {r.id for r in RULES}
+    prefixes = ("builtin", "coref", "pattern", "gazetteer", "issue", "surface", "name", "frame", "link", "expand",
+                "context", "status", "trigger")
+    pattern = re.compile(r'"((?:%s)(?:\.[a-z0-9-]+)*)"' % "|".join(prefixes))
+    written = set()
+    for path in (ROOT / "kg" / "extract").glob("*.py"):
+        written |= set(pattern.findall(path.read_text(encoding="utf-8")))
+    written -= set(prefixes)  # bare words such as "context" in effect names
+    assert written and written - known == set()

@@ -8,8 +8,10 @@ from ..model import Actor, Article, Extraction, Mention, Sentence
 from ..nlp import Pipeline
 from ..resources import Resources
 from . import coref
+from .meetings import build_events
 from .mentions import ArticleActors, find_actor_mentions, sentence_index
-from .statements import EventBuilder
+from .places import after_dateline
+from .view import ArticleView, sentence_parts
 
 __all__ = ["extract"]
 
@@ -19,11 +21,16 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     res = pipeline.resources
     an = pipeline.analyse(article.text)
     sent_of = sentence_index(an.sentences)
-    acts = find_actor_mentions(an, article.text, res, sent_of, article.date)
-    coref.resolve(acts, res, article.date, an.tokens)
-    builder = EventBuilder(an, article.text, article.id, article.date, res, acts.mentions, sent_of,
-                           article.content)
-    events, suppressed = builder.build()
+    acts = coref.resolve(find_actor_mentions(an, article.text, res, sent_of, article.date), res, article.date,
+                         an.tokens)
+    parts = sentence_parts(an, res, sent_of)
+    view = ArticleView(article, an, res, acts.mentions, acts.new_actors, tuple(sent_of), parts)
+    # only sentences that can hold an event are parsed
+    wanted = [s for s in sorted(parts) if parts[s].triggers and view.in_content(s)]
+    spans = [(after_dateline(an.tokens, article.text, *an.sentences[s]), an.sentences[s][1]) for s in wanted]
+    parsed = dict(zip(wanted, pipeline.trees.parse(an.tokens, spans))) if wanted else {}
+    view = replace(view, trees={s: p.tree for s, p in parsed.items()})
+    events, suppressed, hits = build_events(view, parsed)
     sentences = tuple(Sentence(k, an.tokens[a].idx, an.tokens[b - 1].end)
                       for k, (a, b) in enumerate(an.sentences))
     used = {p.actor for e in events for p in e.participants}
@@ -42,19 +49,20 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                 article.text[an.tokens[m.start].idx:an.tokens[m.end - 1].end], m.sentence, m.actor,
                 m.rule, m.title)
         for m in acts.mentions if m.actor in used)
-    fired = set(builder.hits) | {ev.rule for e in events for ev in e.evidence} | {m.rule for m in mentions}
+    fired = hits | {ev.rule for e in events for ev in e.evidence} | {m.rule for m in mentions} \
+        | {rule for e in events for r in e.reasons for rule in r.rule.split()} \
+        | {x.reason for x in suppressed}
     return Extraction(article, sentences, actors, mentions, tuple(events), tuple(suppressed),
                       tuple(sorted(fired)))
 
 
 def _with_article_name(actor: Actor, text: str, res: Resources, mentions: list[str]) -> Actor:
     """The article's own spelling of a gazetteer person's name ("Tareq Aziz"), else the fullest
-    form it refers to them by ("King Hassan" for Hassan II); for an organisation known by its
-    initials, the name the article spells out ("International Monetary Fund" for IMF)."""
+    form it refers to them by ("King Hassan" for Hassan II); for an organisation, the fullest
+    name the article spells out ("International Monetary Fund" for IMF, "United Nations Security
+    Council" for the UN Security Council)."""
     org = res.organisations.get(actor.id)
     if org is not None:
-        if not (org.name.isalpha() and org.name.isupper()):
-            return actor  # "G7", "European Union": the common name already says it
         written = [n for n in (org.name, *org.aliases) if len(n.split()) > 1 and re.search(
             r"(?<!\w)" + re.escape(n) + r"(?!\w)", text)]
         best = max(written, key=lambda n: (len(n.split()), len(n)), default=None)

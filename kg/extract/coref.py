@@ -7,6 +7,8 @@ resolve only when exactly one person of that gender is in reach.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Actor
 from ..nlp import Token
 from ..resources import Resources
@@ -14,6 +16,7 @@ from .mentions import (
     COUNTRY,
     ORG,
     PERSON,
+    COUNTERPART,
     PRONOUN,
     TITLE_ONLY,
     ActorMention,
@@ -32,53 +35,108 @@ _GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet", "regim
 
 
 def resolve(acts: ArticleActors, res: Resources, article_date: str | None,
-            tokens: tuple[Token, ...] = ()) -> None:
-    """Fill ``actor`` on surname, title and pronoun mentions where it can be told for sure."""
-    named = [m for m in acts.mentions if m.type == PERSON and m.actor and m.form == "name"]
-    for k, m in enumerate(acts.mentions):
+            tokens: tuple[Token, ...] = ()) -> ArticleActors:
+    """The article's mentions with ``actor`` filled on surname, title, counterpart and pronoun
+    mentions where it can be told for sure, as new records (the input is left as it was)."""
+    ms = list(acts.mentions)
+    new_actors = dict(acts.new_actors)
+    for k, m in enumerate(ms):
         if m.form == TITLE_ONLY:
-            nxt = _apposed_name(k, acts.mentions, tokens)
+            nxt = _apposed_name(k, ms, tokens)
             if nxt is not None:
-                m.actor = nxt.actor
-                nxt.country = nxt.country or m.country
-    for m in acts.mentions:
+                ms[k] = replace(m, actor=ms[nxt].actor, rule="coref.apposed-name")
+                ms[nxt] = replace(ms[nxt], country=ms[nxt].country or m.country)
+    _respective_counterparts(ms, tokens)
+    _apposed_counterparts(ms, tokens)
+    _possessor_countries(ms, tokens)
+    named = [m for m in ms if m.type == PERSON and m.actor and m.form == "name"]
+    for k, m in enumerate(ms):
         if m.actor is not None:
             continue
         if m.form == "surname":
-            m.actor = _by_surname(m, named, res, article_date)
-            if m.actor is None and m.name:
-                m.actor = slug(m.name)
-                acts.new_actors.setdefault(m.actor, Actor(m.actor, m.name, PERSON, m.country,
-                                                          role=m.title, in_gazetteer=False))
+            actor = _by_surname(m, named, res, article_date)
+            if actor is None and m.name:
+                actor = slug(m.name)
+                new_actors.setdefault(actor, Actor(actor, m.name, PERSON, m.country, role=m.title,
+                                                   in_gazetteer=False))
+            ms[k] = replace(m, actor=actor)
         elif m.form == TITLE_ONLY:
-            m.actor = _by_title(m, acts.mentions, res, article_date)
-            if m.actor is None and m.country and m.role not in NON_PARTY_ROLES:
+            actor = _by_title(m, ms, res, article_date)
+            if actor is None and m.country and m.role not in NON_PARTY_ROLES:
                 # "Iraq's national security adviser met ...": unnamed, the office speaks for its country
-                m.actor, m.type = m.country, COUNTRY
-    for m in acts.mentions:
+                ms[k] = replace(m, actor=m.country, type=COUNTRY, rule="coref.office-country")
+            else:
+                ms[k] = replace(m, actor=actor)
+    for k, m in enumerate(ms):
         if m.form == PRONOUN and m.actor is None:
-            m.actor = _by_pronoun(m, acts.mentions, res)
-    for m in acts.mentions:
+            ms[k] = replace(m, actor=_by_pronoun(m, ms, res))
+    for k, m in enumerate(ms):
         if m.type == PERSON and m.actor in res.people:
-            m.gender = m.gender or res.people[m.actor].gender
-            m.country = m.country or res.people[m.actor].country
-    for m in acts.mentions:
+            person = res.people[m.actor]
+            ms[k] = replace(m, gender=m.gender or person.gender, country=m.country or person.country)
+    for k, m in enumerate(ms):
         if m.type == PERSON and m.country is None and m.role and m.form == "name" and m.actor not in res.people:
             # "Pakistan said ... Finance Minister Muhammad Aurangzeb confirmed that Islamabad ...": an
             # office holder among one country's names holds that country's office
-            near = {x.actor for x in acts.mentions if x.type == COUNTRY and x.form in ("name", "capital", "seat")
+            near = {x.actor for x in ms if x.type == COUNTRY and x.form in ("name", "capital", "seat")
                     and m.sentence - 1 <= x.sentence <= m.sentence}
             if len(near) == 1:
-                m.country = next(iter(near))
-    for m in acts.mentions:
+                ms[k] = replace(m, country=next(iter(near)))
+    for k, m in enumerate(ms):
         nxt = m.end + 1 if m.end < len(tokens) and tokens[m.end].lower in ("'s", "’s") else m.end
         if m.type == PERSON and m.country and m.form in ("name", "surname") and nxt < len(tokens) \
                 and tokens[nxt].lower in _GOVERNMENT_NOUNS:
             # "the first Trump administration", "Netanyahu's government": the leader's country
-            m.actor, m.type = m.country, COUNTRY
+            ms[k] = replace(m, actor=m.country, type=COUNTRY, rule="coref.leader-government")
+    return ArticleActors(tuple(ms), new_actors)
 
 
-def _apposed_name(k: int, mentions: list[ActorMention], tokens: tuple[Token, ...]) -> ActorMention | None:
+def _respective_counterparts(ms: list[ActorMention], tokens: tuple[Token, ...]) -> None:
+    """ "his Greek, Cypriot and French counterparts, Dendias, Christodoulides and Le Drian": the
+    names take the demonyms' countries in order, and the demonyms no longer stand as parties."""
+    run: list[int] = []
+    for k, m in enumerate(ms):
+        if m.form == "group" and m.type == COUNTRY:
+            if run and not all(t.text in (",", "and") for t in tokens[ms[run[-1]].end:m.start]):
+                run = []
+            run.append(k)
+            continue
+        last = ms[run[-1]] if run else None
+        if last is None or tokens[last.head].lower not in ("counterpart", "counterparts") \
+                or [t.text for t in tokens[last.end:m.start]] != [","]:
+            run = []
+            continue
+        names = list(range(k, min(k + len(run), len(ms))))
+        if len(names) == len(run) and all(ms[n].type == PERSON for n in names) and all(
+                all(t.text in (",", "and") for t in tokens[ms[x].end:ms[y].start]) for x, y in zip(names, names[1:])):
+            for g, n in zip(run, names):
+                ms[n] = replace(ms[n], country=ms[n].country or ms[g].country)
+                ms[g] = replace(ms[g], actor=None, rule="coref.respective-counterparts")
+        run = []
+
+
+def _apposed_counterparts(ms: list[ActorMention], tokens: tuple[Token, ...]) -> None:
+    """ "his Canadian counterpart, Gordon Smith": the counterpart is the person named after the
+    comma, and that person is of the counterpart's country."""
+    for k in range(len(ms) - 1):
+        m, nxt = ms[k], ms[k + 1]
+        if m.form != COUNTERPART or m.actor is not None:
+            continue
+        if [t.text for t in tokens[m.end:nxt.start]] == [","] and nxt.type == PERSON and nxt.actor:
+            ms[k] = replace(m, actor=nxt.actor, type=PERSON, rule="coref.apposed-counterpart")
+            ms[k + 1] = replace(nxt, country=nxt.country or m.country)
+
+
+def _possessor_countries(ms: list[ActorMention], tokens: tuple[Token, ...]) -> None:
+    """ "Russia's Alexander Lebed": a person right after a country's possessive is of that country."""
+    for k in range(1, len(ms)):
+        prev, m = ms[k - 1], ms[k]
+        if m.type == PERSON and prev.type == COUNTRY and prev.form == "name" and m.country is None \
+                and [t.lower for t in tokens[prev.end:m.start]] in (["'s"], ["’s"]):
+            ms[k] = replace(m, country=prev.actor)
+
+
+def _apposed_name(k: int, mentions: list[ActorMention], tokens: tuple[Token, ...]) -> int | None:
     """The person a title names in apposition: "The Italian foreign minister, Luigi Di Maio", "the
     Secretary-General of the Kurdistan Democratic Party of Iran (KDPI) Hassan Rastegar"."""
     i = mentions[k].end
@@ -100,24 +158,44 @@ def _apposed_name(k: int, mentions: list[ActorMention], tokens: tuple[Token, ...
     elif i < len(tokens) and tokens[i].lower in ("in", "for", "to"):
         # "The Russian army commander in the region, General Vyacheslav Tikhomirov", "the U.S.
         # envoy for Ukraine negotiations, Kurt Volker", "Pakistan's permanent representative to
-        # the United Nations, Munir Akram": a short phrase, then the name
+        # the United Nations, Munir Akram": a short phrase, then the name; or a capitalised
+        # domain and the name right after it ("Assistant Secretary for Near Eastern Affairs
+        # Robert Pelletreau")
         j = next((j for j in range(i + 1, min(i + 5, len(tokens))) if not tokens[j].text.isalnum()), None)
-        if j is None or tokens[j].text != ",":
-            return None
-        i = j + 1
+        if j is not None and tokens[j].text == ",":
+            i = j + 1
+        else:
+            n = next((n for n in range(k + 1, len(mentions)) if mentions[n].start > i), None)
+            if n is None or mentions[n].start - i > 6 or mentions[n].type != PERSON or mentions[n].form != "name" \
+                    or not mentions[n].actor or not all(t.text[:1].isupper() or t.lower in ("of", "and", "the")
+                                                      for t in tokens[i + 1:mentions[n].start]):
+                return None
+            return n
     else:
         return None
-    nxt = next((x for x in mentions[k + 1:] if x.start >= i), None)
+    n = next((n for n in range(k + 1, len(mentions)) if mentions[n].start >= i), None)
+    nxt = mentions[n] if n is not None else None
     if nxt is None or nxt.start != i or nxt.type != PERSON or nxt.form != "name" or not nxt.actor:
         return None
-    return nxt
+    return n
 
 
 def _by_surname(m: ActorMention, named: list[ActorMention], res: Resources, date: str | None) -> str | None:
     name = m.name or ""
-    local = {x.actor for x in named if x.actor and name in _surnames_of_actor(x, res)}
-    if len(local) == 1:
-        return next(iter(local))
+    local = [x for x in named if x.actor and name in _surnames_of_actor(x, res)]
+    actors = {x.actor for x in local}
+    if len(actors) == 1:
+        return next(iter(actors))
+    if actors:
+        # two people share the surname ("Ahmed Mohamed" and his father "Mohamed El-Hassan
+        # Mohamed"): the one the article names most, else the one named last before it
+        counts = {a: sum(x.actor == a for x in local) for a in actors}
+        top = max(counts.values())
+        best = [a for a, c in counts.items() if c == top]
+        if len(best) == 1:
+            return best[0]
+        before = [x for x in local if x.start < m.start and x.actor in best]
+        return before[-1].actor if before else None
     candidates = [pid for pid in res.surname_index.get(name, ())
                   if _fits(res, pid, m.role, m.country, date)]
     return candidates[0] if len(candidates) == 1 else None

@@ -1,323 +1,221 @@
-"""Who stands where around a meeting trigger: its subject (the nearest group before it in its
-clause, past relative clauses, appositions and fronted phrases), its object (the group after it,
-past places and gap words), a second party met in turn, and the countries a visit lists."""
+"""Who stands where around a meeting word, read from the dependency tree.
+
+The rules are data (``ontology/rules/frames.jsonl``), spaCy DependencyMatcher patterns of three
+types:
+
+- ``link`` rules find the predicates a trigger shares its parties with: the verb that holds
+  the talks a noun names ("held talks"), the verb a meeting verb completes ("expected to
+  meet"), the main clause of an adverbial one ("told reporters after meeting X"). A link says
+  which roles it shares; links are followed up to :data:`LINK_DEPTH` deep.
+- ``frame`` rules find the arguments of a predicate and their role: subject, object, party
+  (both sides: "with", "between"), place.
+- ``expand`` rules widen an argument: its conjuncts, its apposition, the country that
+  "officials from" stand for.
+
+An argument token is then read as the actor mentions that cover it.
+"""
 from __future__ import annotations
 
-from spacy.lang.en.stop_words import STOP_WORDS as COMMON_WORDS
+from dataclasses import dataclass
 
-from ..nlp import Match, Token
-from . import dates as dates_mod
-from .coref import NON_PARTY_ROLES
-from .mentions import CAPITAL, COUNTRY, ORG, PERSON, PRONOUN, ActorMention
+from ..nlp import Match, ParsedSentence, SentenceTree, TreeMatch
+from ..resources import Rule
+from .view import ArticleView
 
-_OBJECT_GAP = {"with", "to", "between", "among", "amongst", "of", "by", "the", "his", "her", "their",
-               "its", "a", "an", "top", "senior", "visiting", "new", "former", "host", "on", "for",
-               "several", "two", "three", "four", "leaders", "both", "all", "other", "fellow"}
-#: a group right after one of these is a prepositional object, never a trigger's subject
-_PREPOSITIONS = frozenset({"with", "to", "from", "for", "of", "by", "against", "on", "about", "into", "toward",
-                           "towards", "than", "over", "under", "between", "among"})
-#: "to the gathering", "after the talks": a preposition before a definite meeting word
-_EVENT_PREPOSITIONS = frozenset({"to", "at", "after", "before", "during", "from", "since", "ahead", "following"})
-#: what stands between two parties met one after the other
-_SEQUELS = ([",", "then", "with"], ["and", "then", "with"], [",", "and", "then", "with"], [",", "later", "with"],
-            ["and", "later", "with"], [",", "and", "later", "with"], [",", "then"], ["and", "then"], [",", "followed", "by"])
-_SUBJECT_BLOCKERS = {";", ":", "said", "says", "told", "—", "–", "(", ")", "“", "”", '"'}
-_AUXILIARIES = frozenset({"will", "would", "to", "can", "could", "may", "might", "shall", "should", "did", "does",
-                          "do", "must", "and", "also", "not", "n't", "jointly"})
+#: how many links a trigger's predicates may be from it ("is expected to travel to Paris to hold talks")
+LINK_DEPTH = 4
+ROLES = ("subject", "object", "party", "place", "sequel")
+#: relations inside a name or title: an argument on "leader" in "opposition leader Shimon Peres"
+#: is on the name the words belong to
+#: pronouns an argument may be without naming anyone the tree could resolve
+_PRONOUNS = frozenset({"who", "which", "that", "he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
+_NAME_PARTS = ("flat", "compound", "nmod:desc", "appos", "amod", "nmod:poss", "nummod")
 
 
-#: words between a subject and its verb ("will also join", "is due to join")
-_BEFORE_VERB = frozenset({"will", "would", "shall", "should", "also", "to", "later", "then", "is", "was", "are",
-                          "were", "has", "have", "had", "due", "set", "expected", "plans", "planned", "soon"})
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A mention in a role of a frame, and the rules that put it there."""
+
+    mention: int
+    role: str  # subject | object | party | place
+    rules: tuple[str, ...]
+    level: int = 0  # how many links from the trigger its predicate is
+    token: int = -1  # the argument token the frame rule found
 
 
-class FrameReading:
-    """The frame-reading part of :class:`~kg.extract.statements.EventBuilder`: who is the subject and
-    the object of a trigger, and who else a sentence puts at the meeting (speakers, sides, joiners)."""
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A trigger with the parties the tree gives it."""
 
-    def _sequel(self, obj: list[int], groups: list[list[int]], b: int) -> list[int]:
-        """The group met next: "met with the IMF, then with President Trump"."""
-        end = self.mentions[obj[-1]].end
-        for g in groups:
-            first = self.mentions[g[0]]
-            if first.start <= end:
+    sentence: int
+    trigger: Match
+    rule: Rule  # the trigger rule, for the reading the tree gives the word (verb or noun)
+    pos: str  # verb | noun
+    head: int  # the trigger's head token
+    parties: tuple[Party, ...]
+    #: the trigger's predicates: (token, level, rule that linked it), the trigger first
+    predicates: tuple[tuple[int, int, str], ...]
+    #: roles the tree fills with words that name no actor ("welcomed the proposal")
+    unnamed: tuple[str, ...] = ()
+    #: a trigger rule with dependency patterns: one of them matched around the trigger
+    confirmed: bool = False
+
+    @property
+    def frame(self) -> str:
+        return self.rule.spec.get("frame", "meet")
+
+    def of_role(self, *roles: str) -> list[Party]:
+        return [p for p in self.parties if p.role in roles]
+
+
+_FUNCTION_DEPS = frozenset({"case", "mark", "det", "punct", "cc", "aux", "aux:pass", "advmod"})
+
+
+def trigger_head(tree: SentenceTree, start: int, end: int) -> int:
+    """The token of a trigger phrase whose head lies outside it: "met" of "met with", "visit"
+    of "visit to", "held" of "held a phone call"."""
+    heads = [i for i in range(start, end) if not start <= tree.head(i) < end or tree.head(i) == i]
+    content = [i for i in heads if tree.dep(i) not in _FUNCTION_DEPS]
+    return (content or heads or [end - 1])[0]
+
+
+def tree_pos(tree: SentenceTree, i: int, rule: Rule) -> str:
+    tag = tree.tag(i)
+    if tag.startswith("NN"):
+        return "noun"
+    if tag.startswith("VB"):
+        return "verb"
+    return rule.spec.get("pos", "verb")
+
+
+def reading(view: ArticleView, trig: Match, pos: str) -> Rule:
+    """The trigger rule for the tree's reading of the word: "visit" as a noun is the noun rule."""
+    rule = view.rules[trig.value]
+    if rule.spec.get("pos") == pos:
+        return rule
+    words = view.span_text(trig.start, trig.end).lower()
+    for other in view.res.rules_of("trigger"):
+        if other.spec.get("pos") == pos and other.spec.get("kind") == rule.spec.get("kind") \
+                and words in (p.lower() for p in other.spec.get("phrases", ())):
+            return other
+    return rule
+
+
+def expansions(parsed: ParsedSentence) -> dict[int, list[tuple[int, str, str]]]:
+    """Token → (token, how, rule) for each argument widening the expand rules find."""
+    out: dict[int, list[tuple[int, str, str]]] = {}
+    for m in parsed.match({}, ("expand",)):
+        out.setdefault(m["arg"], []).append((m["also"], "", m.rule))
+    return out
+
+
+def read_frame(view: ArticleView, s: int, trig: Match, parsed: ParsedSentence,
+               widen: dict[int, list[tuple[int, str, str]]]) -> Frame:
+    tree = parsed.tree
+    head = trigger_head(tree, trig.start, trig.end)
+    pos = tree_pos(tree, head, view.rules[trig.value])
+    rule = reading(view, trig, pos)
+    preds = _predicates(view, parsed, head, pos, rule.id)
+    marks = {i: ("link" if level else pos) for i, (level, _, _) in preds.items()}
+    frame = rule.spec.get("frame", "meet")
+    found: list[tuple[int, str, int, tuple[str, ...]]] = []  # (token, role, level, rules)
+    for m in parsed.match(marks, ("frame",)):
+        p = m["predicate"]
+        if p not in preds:
+            continue
+        level, shares, chain = preds[p]
+        frule = view.rules[m.rule]
+        role = frule.spec.get("frame_roles", {}).get(frame, frule.spec["role"])
+        if level and role not in shares:
+            continue
+        if level:
+            # "praised X for talks": the link's object is the meeting's subject
+            role = view.rules[chain[-1]].spec.get("maps", {}).get(role, role)
+        arg = m["arg"]
+        if trig.start <= arg < trig.end:
+            continue  # "bilateral talks", "phone call": words of the trigger itself
+        found.append((arg, role, level, (*chain, m.rule)))
+    resolved = [(arg, role, level, rules, _mentions_of(view, tree, arg, widen, rules))
+                for arg, role, level, rules in sorted(found, key=lambda f: (f[2], f[0]))]
+    # a subject of the predicate nearest the trigger: its own before one it shares
+    nearest = min((level for _, role, level, _, ks in resolved if role == "subject"
+                   and any(view.mentions[k].form != "plural" for k, _ in ks)), default=0)
+    parties: list[Party] = []
+    seen: set[tuple[int, str]] = set()
+    for arg, role, level, rules, ks in resolved:
+        if role == "subject" and level != nearest and not all(view.mentions[k].form == "plural" for k, _ in ks):
+            continue
+        for k, why in ks:
+            if (k, role) not in seen:
+                seen.add((k, role))
+                parties.append(Party(k, role, why, level, arg))
+    predicates = tuple(sorted(((i, level, chain[-1]) for i, (level, _, chain) in preds.items()),
+                              key=lambda x: (x[1], x[0])))
+    unnamed = tuple(sorted({role for arg, role, level, _, ks in resolved if not ks and level == 0
+                            and view.toks[arg].text.isalpha() and view.toks[arg].lower not in _PRONOUNS
+                            and tree.tag(arg).startswith("NN")}))
+    confirmed = "dependency" in rule.spec and any(
+        m.rule == rule.id and m["trigger"] == head for m in parsed.match({head: pos}, ("trigger",)))
+    return Frame(s, trig, rule, pos, head, tuple(parties), predicates, unnamed, confirmed)
+
+
+def _predicates(view: ArticleView, parsed: ParsedSentence, head: int, pos: str, trigger_rule: str
+                ) -> dict[int, tuple[int, frozenset[str], tuple[str, ...]]]:
+    """The trigger's head and the predicates linked to it: token → (level, roles shared, rules)."""
+    preds: dict[int, tuple[int, frozenset[str], tuple[str, ...]]] = {head: (0, frozenset(ROLES), (trigger_rule,))}
+    for level in range(1, LINK_DEPTH + 1):
+        marks = {i: ("link" if lv else pos) for i, (lv, _, _) in preds.items()}
+        added = False
+        for m in parsed.match(marks, ("link",)):
+            p, link = m["predicate"], m["link"]
+            if p not in preds or link in preds or preds[p][0] != level - 1:
                 continue
-            gap = [t.lower for t in self.toks[end:first.start]]
-            if gap in _SEQUELS:
-                return g
-            return []
-        return []
+            shares = preds[p][1] & frozenset(view.rules[m.rule].spec.get("shares", ()))
+            if shares:
+                preds[link] = (level, shares, (*preds[p][2], m.rule))
+                added = True
+        if not added:
+            break
+    return preds
 
-    def _noun_reading(self, trig: Match) -> bool:
-        if trig.start == 0:
-            return False
-        prev = self.toks[trig.start - 1]
-        if self.toks[trig.start].lower in ("host", "hosts") and prev.lower not in _AUXILIARIES \
-                and not any(m.end == trig.start for m in self.mentions):
-            return True  # "chatshow host Robert Kilroy-Silk": a person, not a verb
-        return prev.lower in ("a", "an", "the", "his", "her", "their", "its", "this", "that", "first",
-                              "official", "state", "working", "planned", "'s", "’s", "recent", "last",
-                              "next", "upcoming", "day", "week") or prev.text.endswith("-day")
 
-    def _subject(self, trig: Match, groups: list[list[int]], effects: dict[int, str], a: int) -> list[int] | None:
-        """The nearest group before the trigger in its clause; a group of bare country or capital
-        names gives way to a person further left ("Kabariti left Amman for Ramallah to hold talks")."""
-        relative = self._relative_clause_subject(trig, groups, effects, a)
-        if relative is not None:
-            return relative
-        fallback = None
-        modifier: list[int] | None = None
-        pos_noun = self.rules[trig.value].spec.get("pos") == "noun"
-        if pos_noun and trig.start >= 2 and self.toks[trig.start - 1].lower in ("the", "this", "that") \
-                and self.toks[trig.start - 2].lower in _EVENT_PREPOSITIONS:
-            return None  # "welcomed X to the gathering", "spoke after the talks": a known event, no subject
-        after: int | None = None  # where the subject's gap resumes after a parenthetical side list
-        for g in reversed(groups):
-            m_last = self.mentions[g[-1]]
-            if m_last.end > trig.start:
-                continue
-            first_start = self.mentions[g[0]].start
-            if after is None and all(effects.get(k) == "side" for k in g) and first_start >= 3 \
-                    and self.toks[first_start - 3].text == "," and m_last.end < trig.start \
-                    and self.toks[m_last.end].text == ",":
-                after = m_last.end + 1  # "India, along with China and Brazil, has been invited to ..."
-                continue
-            if after is not None and self.toks[m_last.end].text != ",":
-                after = None
-            gap = self.toks[after if after is not None else m_last.end:trig.start]
-            if [t.lower for t in gap[:3]] == [",", "respectively", ","]:
-                gap = gap[3:]  # "A, B and C, respectively, gathered"
-            words = [t.lower for t in gap]
-            if len(words) >= 3 and words[0] in ("said", "says") and words[1] in ("after", "before", "while") \
-                    and words[2].endswith("ing") and len(words) <= 5:
-                gap = gap[3:]  # "Rubio said after wrapping up meetings with ...": the speaker was in them
-            if len(gap) > 16 or any(t.text in _SUBJECT_BLOCKERS for t in gap):
-                return modifier or fallback
-            # "Trump's special envoy, Steve Witkoff, spoke with ...": a name set off by commas
-            appositive = bool(gap) and gap[0].text == "," and sum(t.text == "," for t in gap) == 1 \
-                and any(self.mentions[k].start > 0 and self.toks[self.mentions[k].start - 1].text == "," for k in g)
-            if any(t.text == "," for t in gap) and not appositive and not (
-                    gap and gap[0].text == "," and len(gap) > 1
-                    and (gap[1].lower in ("who", "which") or gap[1].lower.endswith("ing"))):
-                # "Straw, speaking at a joint news conference with Li, ...": a participle clause
-                return modifier or fallback
-            members = [k for k in g if effects.get(k) not in ("place", "topic", "reporter", "not-participant")]
-            if not members:
-                if all(effects.get(k) == "place" for k in g):
-                    continue  # "In Beijing, Blinken met ..." — look further left
-                return modifier or fallback
-            first = self.mentions[g[0]]
-            before = first.start - 1
-            while before > 0 and self.toks[before].lower in ("the", "a", "an"):
-                before -= 1
-            if gap and before >= 0 and self.toks[before].lower in _PREPOSITIONS \
-                    and not all(effects.get(k) == "side" for k in members):
-                continue  # "an agreement Iraq reached with the United Nations to hold talks": not the subject
-            if modifier is not None:
-                # "Blinken attended the G7 meeting": the attendee and the group both take part
-                # ("India has been invited to take part in the G7 meeting": a country that attends, too)
-                attends = any(t.lower in self._joining_words for t in gap)
-                return members + modifier if attends or any(self.mentions[k].type == PERSON for k in members) \
-                    else modifier
-            if not gap and pos_noun and all(self.mentions[k].type in (COUNTRY, ORG) for k in members):
-                modifier = members  # "G7 meeting", "U.S.-Ukraine talks": look on for an attendee
-                continue
-            if fallback is None and all(
-                    self.mentions[k].type == COUNTRY and self.mentions[k].form in ("name", CAPITAL) for k in members):
-                fallback = members
-                continue
-            return self._joiner(members, groups) + members
-        return modifier or fallback
+def _mentions_of(view: ArticleView, tree: SentenceTree, arg: int, widen: dict[int, list[tuple[int, str, str]]],
+                 rules: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
+    """The mentions an argument token stands for, with the rules that led to each: the mention
+    that covers it (or a name inside its noun phrase), then its conjuncts and appositions, and
+    the country or body that the people it names are "from"."""
+    out: list[tuple[int, tuple[str, ...]]] = []
+    todo = [(arg, rules)]
+    seen = {arg}
+    while todo:
+        tok, why = todo.pop(0)
+        k = _mention_at(view, tree, tok)
+        if k is not None and all(k != x for x, _ in out):
+            out.append((k, why))
+        # the conjunct or apposition may hang on any word of the name ("Emmanuel Macron and ...")
+        words = range(view.mentions[k].start, view.mentions[k].end) if k is not None else (tok,)
+        for w in words:
+            for also, _, rule in widen.get(w, ()):
+                if also not in seen and tree.covers(also) and not (k is not None and view.mention_at.get(also) == k):
+                    seen.add(also)
+                    todo.append((also, (*why, rule)))
+    return out
 
-    def _joiner(self, members: list[int], groups: list[list[int]]) -> list[int]:
-        """Who joins the subject: "Rubio will join Mike Waltz for the talks" (the group right
-        before a joining verb, with only auxiliaries between)."""
-        i = self.mentions[members[0]].start - 1
-        if i < 1 or self.toks[i].lower not in self._joining_words:
-            return []
-        j = i - 1
-        while j >= 0 and self.toks[j].lower in _BEFORE_VERB:
-            j -= 1
-        for g in groups:
-            if self.mentions[g[-1]].end == j + 1 and self.mentions[g[-1]].type == PERSON:
-                return g
-        return []
 
-    def _relative_clause_subject(self, trig: Match, groups: list[list[int]], effects: dict[int, str],
-                                 a: int) -> list[int] | None:
-        """ "Specter, who has questioned whether Perry should resign, met Saudi officials": the
-        group before ", who ... ," is the subject, whatever the clause names."""
-        i = trig.start - 1
-        while i > a and self.toks[i].lower in ("also", "then", "later", "finally", "has", "had", "will", "would"):
-            i -= 1
-        if i <= a or self.toks[i].text != ",":
-            return None
-        j = i - 1
-        while j > a and self.toks[j].text not in (",", ";", ":"):
-            j -= 1
-        if j <= a or self.toks[j].text != "," or self.toks[j + 1].lower not in ("who", "which", "whose"):
-            return None
-        for g in groups:
-            if self.mentions[g[-1]].end == j:
-                members = [k for k in g if effects.get(k) not in ("place", "topic", "reporter", "not-participant")]
-                return members or None
-        return None
+def _mention_at(view: ArticleView, tree: SentenceTree, tok: int) -> int | None:
+    k = view.mention_at.get(tok)
+    if k is not None:
+        return k
+    people = view.toks[tok].lower in view.people_nouns
+    for child in tree.children(tok):
+        if tree.dep(child) in _NAME_PARTS and child in view.mention_at:
+            m = view.mentions[view.mention_at[child]]
+            # "Netanyahu's government", "Scholz's delegation": the owner of a body of people is its side
+            if m.type is not None and (tree.dep(child) != "nmod:poss" or people):
+                return view.mention_at[child]
+    return None
 
-    def _judging_speaker(self, trig: Match, groups: list[list[int]]) -> str | None:
-        """ "Australia said it was one of the best meetings", "the US said the meeting was much more
-        efficient": who judges a meeting pointed back at from the inside sat in it."""
-        i = trig.start - 1
-        while i >= 0 and self.toks[i].lower in ("the", "that", "this"):
-            i -= 1
-        if i < 1 or self.toks[i].lower != "said":
-            return None
-        for g in groups:
-            last = self.mentions[g[-1]]
-            if last.end == i and len(g) == 1 and last.actor and last.role not in NON_PARTY_ROLES:
-                return last.actor
-        return None
 
-    def _fronted_speaker(self, trig: Match, groups: list[list[int]], b: int) -> list[int]:
-        """The person group right after the comma that closes a fronted "Speaking to ..." phrase."""
-        for g in groups:
-            first = self.mentions[g[0]]
-            if first.start <= trig.end:
-                continue
-            if self.toks[first.start - 1].text == "," and all(
-                    self.mentions[k].type == PERSON or (self.mentions[k].form == PRONOUN and self.mentions[k].actor)
-                    for k in g):
-                return g
-            if any(t.text == "," for t in self.toks[trig.end:first.start]):
-                return []
-        return []
-
-    def _clause_subject_after(self, obj: list[int], groups: list[list[int]], effects: dict[int, str]
-                              ) -> list[int] | None:
-        """The group right after the comma that closes a fronted phrase ending in ``obj``."""
-        end = self.mentions[obj[-1]].end
-        for g in groups:
-            first = self.mentions[g[0]]
-            if first.start <= end:
-                continue
-            gap = self.toks[end:first.start]
-            if gap and gap[0].text == "," and len(gap) <= 2 and all(t.text == "," or t.lower == "the" for t in gap):
-                # the speaker of "..., Mr Abbas said" took part in the talks the phrase names
-                members = [k for k in g if effects.get(k) not in ("place", "topic", "not-participant")]
-                return members or None
-            return None
-        return None
-
-    def _sentence_subject(self, trig: Match, groups: list[list[int]], effects: dict[int, str], a: int,
-                          reporting: bool = False) -> list[int] | None:
-        """The first group of the sentence; with ``reporting``, also one that reports ("Pakistan said
-        that discussions with the IMF are progressing": Pakistan is in them)."""
-        skip = ("place", "topic", "not-participant") if reporting else ("place", "topic", "reporter", "not-participant")
-        for g in groups:
-            first = self.mentions[g[0]]
-            if first.start >= trig.start:
-                return None
-            if first.start - a > 8:
-                return None
-            if first.start in self.quoted and trig.start not in self.quoted:
-                continue  # "“Whether they agree or not, they should talk,” Rubio said after meetings with ..."
-            members = [k for k in g if effects.get(k) not in skip]
-            if members:
-                return members
-        return None
-
-    def _object(self, trig: Match, groups: list[list[int]], effects: dict[int, str], b: int
-                ) -> tuple[list[int] | None, list[list[int]]]:
-        places: list[list[int]] = []
-        pos = trig.end
-        for g in groups:
-            first = self.mentions[g[0]]
-            if first.start < trig.end:
-                continue
-            gap = self.toks[pos:first.start]
-            if gap and gap[-1].is_title and gap[-1].text.isalpha() and gap[-1].lower not in COMMON_WORDS \
-                    and (len(gap) == 1 or self._gap_word(gap[-2])):
-                gap = gap[:-1]  # "to meet Islamist Prime Minister Necmettin Erbakan": an epithet before the title
-            if first.title:
-                # "met rebel leader Aslan Maskhadov", "met northern opposition militia leader General
-                # Dostum": lower-case words that describe the office before the title
-                n = 0
-                while n < min(len(gap), 3) and gap[-1 - n].text.isalpha() and gap[-1 - n].text.islower() \
-                        and gap[-1 - n].lower not in COMMON_WORDS and not self._gap_word(gap[-1 - n]):
-                    n += 1
-                if n and len(gap) > n and gap[-1 - n].lower == "to":
-                    n = 0  # "arrives in Tripoli to represent President Ben Ali": a verb, not a description
-                gap = gap[:len(gap) - n]
-            linked = bool(gap) and gap[-1].lower == "with" and all(t.text.isalpha() and t.text.islower() for t in gap)
-            if len(gap) > 6 or (not linked and any(not self._gap_word(t) for t in gap)):
-                return None, places
-            if all(effects.get(k) == "place" for k in g):
-                places.append(g)
-                pos = self.mentions[g[-1]].end
-                continue
-            members = [k for k in g if effects.get(k) not in ("topic", "reporter", "not-participant")]
-            return (members or None), places
-        return None, places
-
-    def _inside_name(self, trig: Match) -> bool:
-        """ "the Tour Championships", "the Summit Series": a capitalised trigger inside a name."""
-        a = self.an.sentences[self.sent_of[trig.start]][0]
-        first = self.toks[trig.start]
-        after = self.toks[trig.end] if trig.end < len(self.toks) else None
-        return trig.start > a and first.is_title and after is not None and after.is_title \
-            and self.rules[trig.value].spec["kind"] == "visit"
-
-    def _included(self, trig: Match, groups: list[list[int]], b: int) -> list[int] | None:
-        for g in groups:
-            first = self.mentions[g[0]]
-            if first.start <= trig.end or first.start - trig.end > 10:
-                continue
-            before = self.toks[first.start - 1].lower
-            if before in ("including", "notably") or (before == "as" and self.toks[first.start - 2].lower == "such"):
-                return [k for k in g if self.mentions[k].type == COUNTRY] or None
-            return None
-        return None
-
-    def _gap_word(self, t: Token) -> bool:
-        if t.lower in _OBJECT_GAP or t.lower in ("in", "at"):
-            return True
-        return t.text in dates_mod.WEEKDAYS_TITLE or t.lower in ("yesterday", "today", "tomorrow")
-
-    def _is_modifier(self, m: ActorMention, trig: Match) -> bool:
-        return m.end == trig.start or (m.end + 1 == trig.start and self.toks[m.end].text in ("-", "–"))
-
-    def _speaker_before(self, verb: int, groups: list[list[int]]) -> str | None:
-        """The person whose name ends right before ``verb``, or before an apposition set off by
-        commas ("Catherine Russell, UNICEF's executive director, told")."""
-        for k in reversed([k for g in groups for k in g]):
-            m = self.mentions[k]
-            if m.end > verb:
-                continue
-            gap = self.toks[m.end:verb]
-            if len(gap) > 8:
-                return None
-            if m.type == PERSON and m.actor and (not gap or (
-                    gap[0].text == "," and gap[-1].text == "," and sum(t.text == "," for t in gap) == 2)):
-                return m.actor
-        return None
-
-    def _people_of(self, s: int) -> list[str]:
-        """The people a sentence names, in order (none when it names more than two)."""
-        people = list(dict.fromkeys(self.mentions[k].actor for k in self.by_sentence.get(s, ())
-                                    if self.mentions[k].type == PERSON and self.mentions[k].actor))
-        return people if len(people) <= 2 else []
-
-    def _sides_before(self, s: int, trig: Match) -> list[tuple[str, str]]:
-        """The sides "their talks" belong to when no meeting came before: those the sentence or
-        the one before named as sides ("Top diplomats from the Group of Seven urged ... the
-        diplomats said from the site of their talks")."""
-        if self.sides is None or s - self.sides[0] > 1 or self.toks[trig.start - 1].lower != "their":
-            return []
-        return [(a, "participant") for a in self.sides[1]]
-
-    def _possessed_thing(self, obj: list[int]) -> bool:
-        """The group ends in a possessive before a noun that names no people ("Olaf Scholz's
-        proposal"; not "Olaf Scholz's delegation")."""
-        end = self.mentions[obj[-1]].end
-        if end + 1 >= len(self.toks) or self.toks[end].lower not in ("'s", "’s"):
-            return False
-        return self.toks[end + 1].lower not in self._people_nouns
+def tree_matches_summary(matches: list[TreeMatch]) -> list[str]:
+    """Rule ids of matches, for explanations."""
+    return sorted({m.rule for m in matches})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS as COMMON_WORDS
@@ -37,10 +38,10 @@ _STOP_NAME_WORDS = {
 }
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ActorMention:
-    """A span naming an actor (resolved or still to resolve). Token offsets; mutable while
-    extraction of one article runs, then turned into frozen records."""
+    """A span naming an actor (resolved or still to resolve), in token offsets. Coreference
+    returns new records with the referent filled in."""
 
     start: int
     end: int
@@ -59,8 +60,18 @@ class ActorMention:
     possessive: bool = False  # "his", "her"
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ArticleActors:
+    """The actor mentions of one article in text order, and the actors no lexicon knows."""
+
+    mentions: tuple[ActorMention, ...] = ()
+    new_actors: Mapping[str, Actor] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Found:
+    """What the mention scan has found so far (private to :func:`find_actor_mentions`)."""
+
     mentions: list[ActorMention] = field(default_factory=list)
     new_actors: dict[str, Actor] = field(default_factory=dict)
 
@@ -123,13 +134,27 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
     for phrases in plurals.values():
         phrases.sort(key=len, reverse=True)
     plural_firsts = {words[0] for words in plurals}
-    out = ArticleActors()
+    openers = [tuple(o.lower().split()) for o in naming.get("plural_openers", ())]
+    plural_heads = frozenset(naming.get("plural_heads", ()))
+    out = _Found()
     n = len(toks)
+    orgs = OrganisationNames(res)
     i = 0
     while i < n:
         tok = toks[i]
         ms = starts.get(i)
+        found = orgs.at(i, toks, starts, sent_of, headline) if tok.text[:1].isupper() else None
+        if found is not None and (not ms or found.end > max(m.end for m in ms)):
+            out.mentions.append(orgs.mention(found, toks, sent_of, out))
+            i = found.end
+            continue
         if not ms and tok.lower in plural_firsts:
+            end = _plural_phrase(i, toks, openers, plural_heads)
+            if end:
+                # "the two party leaders", "both rival factions"
+                out.mentions.append(ActorMention(i, end, sent_of[i], PLURAL, rule="coref.plural", head=end - 1))
+                i = end
+                continue
             pair = plurals.get((tok.lower, toks[i + 1].lower), []) if i + 1 < n else []
             for words in (*pair, *plurals.get((tok.lower,), ())):
                 if tuple(t.lower for t in toks[i:i + len(words)]) == words:
@@ -153,6 +178,11 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                     and not headline[sent_of[i]] \
                     and not (i and toks[i - 1].lower in _PLACE_WORDS):
                 end = _name_after(i, toks, starts, particles, sent_of)
+                given = next((k for k in range(i + 1, end - 1) if toks[k].text in res.given_names
+                              and toks[k - 1].text not in res.given_names), None)
+                if given is not None:
+                    i = given  # "Near Eastern Affairs Robert Pelletreau": the name starts at the given name
+                    continue
                 if end - i >= 2 and any(m.prefix == TITLE for m in starts.get(end, ())):
                     i = end  # "International Development Secretary Hilary Benn": the words name the office
                     continue
@@ -161,8 +191,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                     mention, i = _titled(i, i, None, None, "", toks, starts, res, particles, sent_of, out,
                                          article_date, rule="pattern.capitalised-name")
                     if mention:
-                        mention.title = None
-                        out.mentions.append(mention)
+                        out.mentions.append(replace(mention, title=None))
                     continue
             if tok.text in honorifics and i + 1 < n and toks[i + 1].is_title:
                 mention, i = _titled(i, i + 1, None, None, tok.text, toks, starts, res, particles,
@@ -245,7 +274,26 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
         i = best.end
     _add_surnames(out, toks, res, sent_of, article_date, starts)
     out.mentions.sort(key=lambda m: m.start)
-    return out
+    orgs.add_short_forms(out, toks, sent_of, starts)
+    orgs.add_definite_references(out, toks, sent_of)
+    _add_collectives(out, toks, res, sent_of, starts)
+    out.mentions.sort(key=lambda m: m.start)
+    return ArticleActors(tuple(out.mentions), out.new_actors)
+
+
+def _plural_phrase(i: int, toks: tuple[Token, ...], openers: list[tuple[str, ...]], heads: frozenset[str]) -> int:
+    """End of "the two [party] leaders": an opener, up to two lower-case words, a plural head."""
+    for opener in sorted(openers, key=len, reverse=True):
+        j = i + len(opener)
+        if tuple(t.lower for t in toks[i:j]) != opener:
+            continue
+        for k in range(j, min(j + 3, len(toks))):
+            t = toks[k]
+            if t.lower in heads and k > j:
+                return k + 1
+            if not (t.text.isalpha() and t.text.islower()):
+                break
+    return 0
 
 
 def _institution_country(i: int, toks: tuple[Token, ...], mentions: list[ActorMention],
@@ -283,10 +331,13 @@ def _title_at(ms: list[Match] | None) -> Match | None:
 
 
 def _group_after(j: int, toks: tuple[Token, ...], groups: dict[int, tuple[int, str]]) -> tuple[int, str]:
-    """End and rule of a side-group noun right after a demonym ("Chinese [senior] officials")."""
-    for k in (j, j + 1):
-        if k in groups and (k == j or toks[j].text.islower()):
+    """End and rule of a side-group noun right after a demonym, past up to three words that
+    describe it ("Chinese [senior] officials", "Russian deputy foreign ministers")."""
+    for k in range(j, j + 4):
+        if k in groups:
             return groups[k]
+        if k >= len(toks) or not (toks[k].text.isalpha() and toks[k].text.islower()):
+            break
     return 0, ""
 
 
@@ -357,7 +408,7 @@ def _name_after(j: int, toks: tuple[Token, ...], starts: dict[int, list[Match]],
 
 def _titled(start: int, title_end: int, country: str | None, role: str | None, title: str,
             toks: tuple[Token, ...], starts: dict[int, list[Match]], res: Resources,
-            particles: set[str], sent_of: list[int], out: ArticleActors, article_date: str | None,
+            particles: set[str], sent_of: list[int], out: _Found, article_date: str | None,
             org: str | None = None, rule: str = "pattern.title-name") -> tuple[ActorMention | None, int]:
     """A title, with what follows it: a known person, a new name, a surname, or nothing."""
     j = title_end
@@ -392,7 +443,7 @@ def _titled(start: int, title_end: int, country: str | None, role: str | None, t
                         rule="coref.title", head=title_end - 1), title_end
 
 
-def _add_surnames(out: ArticleActors, toks: tuple[Token, ...], res: Resources, sent_of: list[int],
+def _add_surnames(out: _Found, toks: tuple[Token, ...], res: Resources, sent_of: list[int],
                   article_date: str | None, starts: dict[int, list[Match]]) -> None:
     """Bare surnames: of people named in full in the article ("Blinken" after "Antony
     Blinken"), else of the one gazetteer person with that surname in office on the date."""
@@ -423,6 +474,10 @@ def _add_surnames(out: ArticleActors, toks: tuple[Token, ...], res: Resources, s
             country = person.country if person else out.new_actors[actor].country
             out.mentions.append(ActorMention(tok.i, tok.i + 1, sent_of[tok.i], "surname", actor, PERSON,
                                              country, gender=gender, rule=rule, head=tok.i))
+        elif ids and rule == "coref.surname":
+            # two people of the article share it: coreference decides between them
+            out.mentions.append(ActorMention(tok.i, tok.i + 1, sent_of[tok.i], "surname", None, PERSON,
+                                             name=tok.text, rule=rule, head=tok.i))
 
 
 def _in_office(person: Person, date: str | None) -> bool:
@@ -431,3 +486,169 @@ def _in_office(person: Person, date: str | None) -> bool:
 
 def with_actor(m: ActorMention, actor: str, **changes: object) -> ActorMention:
     return replace(m, actor=actor, **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class _OrgName:
+    start: int
+    end: int
+    country: str | None  # the country or demonym it opens with
+    body: bool  # a body of that country's state ("Israeli Foreign Ministry")
+
+
+class OrganisationNames:
+    """Organisations no lexicon knows, by the word their name ends in (the ``name.organisation``
+    rule): "Moro National Liberation Front", "Bank of Israel", "Barrick Gold Corp"; their short
+    forms in brackets ("(MNLF)"), and "the council" for the last council named."""
+
+    RULE = "name.organisation"
+
+    def __init__(self, res: Resources) -> None:
+        rule = next((r for r in res.rules if r.id == self.RULE), None)
+        spec = rule.spec if rule else {}
+        self.res = res
+        self.heads = frozenset(spec.get("heads", ()))
+        self.connectors = frozenset(spec.get("connectors", ()))
+        self.bodies = frozenset(spec.get("country_bodies", ()))
+        self.offices = frozenset(res.naming.get("office_nouns", ())) | frozenset(
+            w.lower() for w in spec.get("office_words", ()))
+
+    def at(self, i: int, toks: tuple[Token, ...], starts: dict[int, list[Match]], sent_of: list[int],
+           headline: list[bool]) -> _OrgName | None:
+        if not self.heads or i >= len(sent_of) or sent_of[i] < 0 or headline[sent_of[i]]:
+            return None
+        if toks[i].text in _STOP_NAME_WORDS:
+            return None
+        n = min(len(toks), len(sent_of))
+        j, last_head = i, -1
+        while j < n and sent_of[j] == sent_of[i] and j - i < 10:
+            t = toks[j]
+            word = t.text
+            if word[:1].isupper() and (word.replace(".", "").replace("&", "").isalnum()):
+                if word in self.heads:
+                    last_head = j
+                j += 1
+            elif j > i and t.lower in self.connectors and j + 1 < n and toks[j + 1].text[:1].isupper() \
+                    and toks[j + 1].text not in _STOP_NAME_WORDS \
+                    and not (t.lower in ("and", "&") and (toks[j - 1].text in self.heads or any(
+                        m.prefix == ACTOR for m in starts.get(j + 1, ())))):  # "X Ltd and Y Corp", "NATO and EU": two
+                j += 1
+            elif j > i and word == "-" and not t.space and not toks[j - 1].space and j + 1 < n \
+                    and toks[j + 1].text[:1].isupper():
+                j += 1  # "Bre-X Minerals"
+            else:
+                break
+        if last_head < 0:
+            return None
+        end = last_head + 1
+        if end < j and toks[end].lower in self.connectors:
+            end = j  # "Party of Democratic Action", "Bank of Israel"
+            while end > last_head + 1 and (toks[end - 1].lower in self.connectors or toks[end - 1].text == "-"):
+                end -= 1
+        if end - i < 2:
+            return None
+        if any(m.prefix == ACTOR and m.kind == "person" and m.end <= end for k in range(i, end) for m in starts.get(k, ())):
+            return None  # a known person's name inside: "Minister Ana Vidal's Party"
+        if end < n and (any(m.prefix == TITLE for m in starts.get(end, ())) or toks[end].lower in self.offices):
+            return None  # "Senate Intelligence Committee chairman Arlen Specter": whose office, not a party
+        country = next((m.value for m in starts.get(i, ()) if m.prefix == ACTOR
+                        and m.kind in ("country", "demonym")), None)
+        return _OrgName(i, end, country, country is not None and toks[end - 1].text in self.bodies)
+
+    def mention(self, found: _OrgName, toks: tuple[Token, ...], sent_of: list[int], out: _Found) -> ActorMention:
+        s = sent_of[found.start]
+        if found.body:
+            # "the Israeli Foreign Ministry said": a body of the state speaks for the country
+            return ActorMention(found.start, found.end, s, "group", found.country, COUNTRY, found.country,
+                                rule=self.RULE, head=found.end - 1)
+        name = "".join(t.text + (" " if t.space else "") for t in toks[found.start:found.end]).strip()
+        known = self.res.org_by_name.get(name.lower())
+        actor = known or slug(name)
+        if known is None:
+            out.new_actors.setdefault(actor, Actor(actor, name, ORG, None, in_gazetteer=False))
+        return ActorMention(found.start, found.end, s, "name", actor, ORG, None, rule=self.RULE, head=found.end - 1)
+
+    def add_short_forms(self, out: _Found, toks: tuple[Token, ...], sent_of: list[int],
+                        starts: dict[int, list[Match]]) -> None:
+        """ "Moro National Liberation Front (MNLF)": the bracketed initials name it wherever they
+        stand alone in the article."""
+        short: dict[str, ActorMention] = {}
+        for m in out.mentions:
+            if m.type == ORG and m.actor and m.end + 2 < len(toks) and toks[m.end].text == "(" \
+                    and toks[m.end + 2].text == ")" and toks[m.end + 1].text.isupper() and len(toks[m.end + 1].text) >= 2:
+                short.setdefault(toks[m.end + 1].text, m)
+        if not short:
+            return
+        covered = {i for m in out.mentions for i in range(m.start, m.end)}
+        for t in toks:
+            m = short.get(t.text)
+            nxt = t.i + 1
+            if nxt < len(toks) and (any(x.prefix == TITLE for x in starts.get(nxt, ())) or toks[nxt].lower in self.offices):
+                continue  # "LSE chief executive Clara Furse": whose office, not a party
+            if m is not None and t.i not in covered and t.i < len(sent_of) and sent_of[t.i] >= 0:
+                out.mentions.append(ActorMention(t.i, t.i + 1, sent_of[t.i], "name", m.actor, ORG, m.country,
+                                                 rule="coref.short-form", head=t.i))
+
+    def add_definite_references(self, out: _Found, toks: tuple[Token, ...], sent_of: list[int]) -> None:
+        """ "The council was meeting in Ramallah": "the" and the word an organisation named
+        before ends in refers to the last such organisation."""
+        covered = {i for m in out.mentions for i in range(m.start, m.end)}
+        last: dict[str, ActorMention] = {}
+        added = []
+        by_start = sorted(out.mentions, key=lambda m: m.start)
+        k = 0
+        for t in toks:
+            while k < len(by_start) and by_start[k].end <= t.i:
+                m = by_start[k]
+                if m.type == ORG and m.rule == self.RULE and m.form == "name":
+                    last[toks[m.end - 1].lower] = m
+                k += 1
+            if t.lower != "the" or t.i + 1 >= len(toks) or t.i + 1 in covered or t.i + 1 >= len(sent_of):
+                continue
+            nxt = toks[t.i + 1]
+            m = last.get(nxt.lower)
+            if m is not None and nxt.text.islower() and sent_of[t.i + 1] >= 0:
+                added.append(ActorMention(t.i, t.i + 2, sent_of[t.i + 1], "name", m.actor, ORG, m.country,
+                                          rule="coref.definite-organisation", head=t.i + 1))
+        out.mentions.extend(added)
+
+
+def _add_collectives(out: _Found, toks: tuple[Token, ...], res: Resources, sent_of: list[int],
+                     starts: dict[int, list[Match]]) -> None:
+    """Unnamed groups that take part as themselves (the ``name.collective`` rule): "five public
+    sector unions", "Chechen separatists", "striking farmers", named by the noun and the words
+    that describe it."""
+    rule = next((r for r in res.rules if r.id == "name.collective"), None)
+    if rule is None:
+        return
+    heads = frozenset(rule.spec.get("heads", ()))
+    # words of the rules' own phrases ("met", "visited", "will") are no description of a group
+    rule_words = frozenset(p.lower() for r in res.rules for p in r.spec.get("phrases", ()) if " " not in p)
+    offices = frozenset(res.naming.get("office_nouns", ())) | frozenset(res.naming.get("counterpart_nouns", ()))
+    covered = {i for m in out.mentions for i in range(m.start, m.end)}
+    for t in toks:
+        if t.lower not in heads or not t.text.islower() or t.i in covered or t.i >= len(sent_of) or sent_of[t.i] < 0:
+            continue
+        if t.i + 1 < len(toks) and toks[t.i + 1].lower in ("of", "from", *offices):
+            continue  # "farmers from France": the side says who they are; "union leaders": people
+        start = t.i
+        while start > 0 and sent_of[start - 1] == sent_of[t.i]:
+            prev = toks[start - 1]
+            demonym = any(m.prefix == ACTOR and m.kind == "demonym" and m.end == start for m in starts.get(start - 1, ()))
+            if (prev.text.isalpha() and prev.text.islower() and prev.lower not in COMMON_WORDS
+                    and prev.lower not in rule_words) or demonym \
+                    or (prev.text == "-" and not prev.space and start >= 2):
+                start -= 1
+                continue
+            break
+        while start < t.i and toks[start].text == "-":
+            start += 1
+        if start > 0 and toks[start - 1].lower in ("'s", "’s"):
+            continue  # "Britain's farmers": whose they are is the party
+        if any(start <= i <= t.i for i in covered):
+            continue
+        label = "".join(x.text + (" " if x.space else "") for x in toks[start:t.i + 1]).strip()
+        actor = "group-" + slug(label)
+        out.new_actors.setdefault(actor, Actor(actor, label, ORG, None, in_gazetteer=False))
+        out.mentions.append(ActorMention(start, t.i + 1, sent_of[t.i], "name", actor, ORG, None,
+                                         rule="name.collective", head=t.i))

@@ -1,0 +1,96 @@
+"""Who met whom, read from the dependency tree: the constructions the frame, link and expand
+rules of ontology/rules/frames.jsonl cover, on sentences written for these tests."""
+from __future__ import annotations
+
+
+def _pairs(ex):
+    return sorted(sorted(p.actor for p in e.participants) for e in ex.events)
+
+
+def _rules(ex):
+    return {rule for e in ex.events for r in e.reasons for rule in r.rule.split()}
+
+
+def test_frames_meeting_in_an_adverbial_clause_has_the_main_clauses_subject(extract_text):
+    ex = extract_text("Olaf Scholz told a news conference after meeting Dutch Prime Minister Mark Rutte "
+                      "that the budget was sound.")
+    assert _pairs(ex) == [["mark-rutte", "olaf-scholz"]]
+    assert "link.adverbial" in _rules(ex)
+
+
+def test_frames_relative_clause_subject_is_the_noun_it_hangs_on(extract_text):
+    ex = extract_text("Sigrun Halldorsdottir, who as Iceland's envoy conducted long negotiations with Norway, "
+                      "retired on Monday.")
+    assert _pairs(ex) == [["NOR", "sigrun-halldorsdottir"]]
+
+
+def test_frames_noun_with_its_own_arguments(extract_text):
+    ex = extract_text("A phone call made by Olaf Scholz to Emmanuel Macron lasted an hour.")
+    assert _pairs(ex) == [["emmanuel-macron", "olaf-scholz"]]
+    assert ex.events[0].kind == "call"
+    ex = extract_text("A meeting between Olaf Scholz and Emmanuel Macron was held in Paris.")
+    assert _pairs(ex) == [["emmanuel-macron", "olaf-scholz"]]
+
+
+def test_frames_a_pronoun_subject_with_two_people_met_keeps_the_visitor(extract_text):
+    ex = extract_text("Olaf Scholz arrived in Jerusalem on Sunday.\n\n"
+                      "He was also expected to meet Benjamin Netanyahu and Isaac Herzog for talks.")
+    assert all("olaf-scholz" in e.actor_ids for e in ex.events if "benjamin-netanyahu" in e.actor_ids)
+    assert any({"olaf-scholz", "isaac-herzog"} <= set(e.actor_ids) for e in ex.events)
+
+
+def test_frames_their_meeting_points_back_at_the_people_met_before(extract_text):
+    ex = extract_text("Olaf Scholz met Emmanuel Macron in Paris in June.\n\n"
+                      "Their second summit was in Berlin in September.", date="2023-10-02")
+    assert ex.events and all(set(e.actor_ids) == {"olaf-scholz", "emmanuel-macron"} for e in ex.events)
+
+
+def test_frames_unnamed_officials_stand_for_their_country(extract_text):
+    ex = extract_text("Olaf Scholz said he met three Russian deputy foreign ministers in Moscow.")
+    assert _pairs(ex) == [["RUS", "olaf-scholz"]]
+
+
+def test_frames_a_call_phrased_as_speaking_by_telephone(extract_text):
+    ex = extract_text("Mark Rutte told reporters after speaking by telephone to Olaf Scholz that the plan stood.")
+    assert _pairs(ex) == [["mark-rutte", "olaf-scholz"]]
+    assert ex.events[0].kind == "call"
+
+
+def test_frames_spoke_with_across_other_words(extract_text):
+    ex = extract_text("Emmanuel Macron spoke on Monday with Olaf Scholz about the budget.")
+    assert _pairs(ex) == [["emmanuel-macron", "olaf-scholz"]]
+    assert extract_text("Emmanuel Macron spoke on Monday to reporters about the budget.").events == ()
+
+
+def test_frames_support_verbs_and_the_verbs_they_complete(extract_text):
+    for text in ("Olaf Scholz held talks with Emmanuel Macron in Paris.",
+                 "Olaf Scholz is expected to hold talks with Emmanuel Macron in Paris.",
+                 "Olaf Scholz agreed to a meeting with Emmanuel Macron in Paris."):
+        assert _pairs(extract_text(text)) == [["emmanuel-macron", "olaf-scholz"]], text
+
+
+def test_frames_who_arranges_a_meeting_between_others_is_not_at_it(extract_text):
+    ex = extract_text("Mark Rutte helped arrange a meeting between Olaf Scholz and Emmanuel Macron.")
+    assert _pairs(ex) == [["emmanuel-macron", "olaf-scholz"]]
+
+
+def test_frames_passive_meeting_verb(extract_text):
+    ex = extract_text("Olaf Scholz was received by Emmanuel Macron at the Elysee on Monday.")
+    roles = {p.actor: p.role for p in ex.events[0].participants}
+    assert roles == {"emmanuel-macron": "host", "olaf-scholz": "visitor"}
+
+
+def test_frames_a_round_of_talks_stands_for_the_talks(extract_text):
+    ex = extract_text("Olaf Scholz and Emmanuel Macron began a new round of talks in Paris on Friday.")
+    assert _pairs(ex) == [["emmanuel-macron", "olaf-scholz"]]
+
+
+def test_frames_a_country_reporting_its_own_talks_with_someone(extract_text):
+    ex = extract_text("Poland said on Sunday that talks with the International Monetary Fund were going well.")
+    assert _pairs(ex) == [["POL", "imf"]]
+
+
+def test_frames_a_dateline_is_no_party(extract_text):
+    ex = extract_text("BRUSSELS, Belgium, May 2 (kg) - Olaf Scholz met Emmanuel Macron on Tuesday.", date="2023-05-02")
+    assert _pairs(ex) == [["emmanuel-macron", "olaf-scholz"]]
+    assert ex.events[0].place.label == "Brussels"
