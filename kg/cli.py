@@ -290,6 +290,19 @@ def serve(store: StoreOpt = None,
         raise StoreError(f"the oxigraph server stopped with exit code {code} (is port {port} already in use?)")
 
 
+@app.command()
+def explain(article: Annotated[str, typer.Argument(help="An article file (a feed record as feed.jsonl#ID).")],
+            ontology: OntologyOpt = None) -> None:
+    """Say why kg read an article as it did: each event with the rules behind its parts, and each
+    meeting word that gave no event with the rule that stopped it."""
+    from .explain import explain as run, render
+    from .nlp import Pipeline
+
+    pipeline = Pipeline(_resources(ontology))
+    texts = [render(x) for x in run(Path(article), pipeline)]
+    typer.echo("\n\n".join(texts))
+
+
 rules_app = typer.Typer(no_args_is_help=True, help="The extraction rules in ontology/rules/.")
 app.add_typer(rules_app, name="rules")
 
