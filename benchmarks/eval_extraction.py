@@ -1,11 +1,12 @@
-"""Score kg's extraction against a gold file of real articles (default: shared/eval/dev-gold.jsonl).
+"""Score kg's extraction against gold files of real articles (default: shared/eval dev and dev2).
 
-Builds the articles the gold file names into an in-memory store, writes the events as JSON
-lines and runs the shared scorer on them. ``--misses`` prints, per article, the gold meetings
-that were not found and the predicted events that match no gold meeting, so errors can be
-studied one by one.
+Builds the articles the gold files name into an in-memory store, writes the events as JSON
+lines and runs the shared scorer on each gold file, on all of them together and, with
+``--by-source``, on the articles of each source (conll2003, bbc, wikinews, voa, gum).
+``--misses`` prints, per article, the gold meetings beside the predicted events, so errors can
+be studied one by one.
 
-    python benchmarks/eval_extraction.py [--gold FILE] [--misses] [--events OUT.jsonl]
+    python benchmarks/eval_extraction.py [--gold FILE ...] [--by-source] [--misses] [--events OUT.jsonl]
 """
 from __future__ import annotations
 
@@ -25,33 +26,38 @@ from kg.resources import load_resources
 from shared_data import ROOT, SHARED, need  # noqa: E402  (a sibling module of the scripts)
 
 ARTICLE_DIRS = (SHARED / "newspool", SHARED / "voa" / "articles", ROOT / "corpus")
+DEFAULT_GOLD = (SHARED / "eval" / "dev-gold.jsonl", SHARED / "eval" / "dev2-gold.jsonl")
 
 
-def article_paths(gold: Path) -> list[Path]:
-    """The article files the gold file names, found in the shared news folders."""
+def gold_records(gold: Path) -> list[dict]:
+    return [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def article_paths(records: list[dict]) -> list[Path]:
+    """The article files the gold records name, found in the shared news folders."""
     paths = []
-    for line in gold.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        doc = json.loads(line)["doc"]
-        found = [d / f"{doc}.txt" for d in ARTICLE_DIRS if (d / f"{doc}.txt").exists()]
+    for rec in records:
+        found = [d / f"{rec['doc']}.txt" for d in ARTICLE_DIRS if (d / f"{rec['doc']}.txt").exists()]
         if not found:
-            sys.exit(f"eval: article {doc} named in {gold} not found under {SHARED}")
+            sys.exit(f"eval: article {rec['doc']} not found under {SHARED}")
         paths.append(found[0])
     return paths
+
+
+def source_of(doc: str) -> str:
+    return doc.split("-")[0]
 
 
 def _names(people: list[dict]) -> str:
     return ", ".join(p.get("name") or p.get("label") or "?" for p in people)
 
 
-def print_misses(gold: Path, pred_rows: list[dict]) -> None:
+def print_misses(records: list[dict], pred_rows: list[dict]) -> None:
     """Per article: gold meetings and predicted events side by side (a quick way to read errors)."""
     by_doc: dict[str, list[dict]] = {}
     for row in pred_rows:
         by_doc.setdefault(Path(row["source"]).stem, []).append(row)
-    for line in gold.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
+    for rec in records:
         preds = by_doc.get(rec["doc"], [])
         print(f"\n== {rec['doc']}  gold {len(rec['meetings'])}  predicted {len(preds)}")
         for m in rec["meetings"]:
@@ -63,26 +69,44 @@ def print_misses(gold: Path, pred_rows: list[dict]) -> None:
             print(f"  pred  {p['kind']:<8} {_names(p['participants'])} | place {place} | {issues}\n        \"{quote}\"")
 
 
+def score(name: str, records: list[dict], pred: Path, folder: Path) -> None:
+    gold = folder / f"{name}.jsonl"
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(need(SHARED / "eval" / "score.py")), "--gold", str(gold),
+                          "--pred", str(pred)], check=True, capture_output=True, text=True).stdout
+    print(f"\n== {name} ({len(records)} articles)")
+    print(out.rstrip())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", type=Path, default=SHARED / "eval" / "dev-gold.jsonl")
+    ap.add_argument("--gold", type=Path, action="append", help="a gold file (repeatable; default dev and dev2)")
     ap.add_argument("--events", type=Path, help="also keep the events JSON lines here")
+    ap.add_argument("--by-source", action="store_true", help="also score the articles of each source")
     ap.add_argument("--misses", action="store_true", help="print gold and predicted events per article")
     args = ap.parse_args()
-    paths = article_paths(need(args.gold))
+    golds = {g.stem: gold_records(need(g)) for g in (args.gold or DEFAULT_GOLD)}
+    records = [r for recs in golds.values() for r in recs]
     res = load_resources()
     store = open_store(":memory:")
     started = time.perf_counter()
-    report = build(paths, store, res)
+    report = build(article_paths(records), store, res)
     seconds = time.perf_counter() - started
     rows = events(store)
-    out = args.events or Path(tempfile.mkstemp(suffix=".jsonl")[1])
-    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    pred = args.events or Path(tempfile.mkstemp(suffix=".jsonl")[1])
+    pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     if args.misses:
-        print_misses(args.gold, rows)
-    print(f"\nbuilt {report.read} articles, {len(rows)} events in {seconds:.2f}s")
-    subprocess.run([sys.executable, str(need(SHARED / "eval" / "score.py")), "--gold", str(args.gold),
-                    "--pred", str(out)], check=True)
+        print_misses(records, rows)
+    print(f"built {report.read} articles, {len(rows)} events in {seconds:.2f}s")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for name, recs in golds.items():
+            score(name, recs, pred, folder)
+        if len(golds) > 1:
+            score("together", records, pred, folder)
+        if args.by_source:
+            for source in sorted({source_of(r["doc"]) for r in records}):
+                score(f"source {source}", [r for r in records if source_of(r["doc"]) == source], pred, folder)
 
 
 if __name__ == "__main__":
