@@ -359,12 +359,18 @@ class TreeReader:
         if problems:
             raise ResourceError("\n".join(problems))
 
-    def parse(self, tokens: tuple[Token, ...], sentences: list[tuple[int, int]]) -> list[ParsedSentence]:
-        """Parse the sentences (token ranges) of one text, in one batch."""
-        words = [[t.text for t in tokens[a:b]] for a, b in sentences]
+    def parse(self, tokens: tuple[Token, ...], sentences: list[tuple[int, int]],
+              names: list[tuple[int, int]] = (), words_for: dict[int, str] | None = None) -> list[ParsedSentence]:
+        """Parse the sentences (token ranges) of one text, in one batch. ``names`` are token
+        ranges of names: each is made one subtree (see :func:`_names_as_subtrees`);
+        ``words_for`` gives the parser another word for some tokens (a common name for a rare
+        one), the tree staying the tokens' own."""
+        words_for = words_for or {}
+        words = [[words_for.get(t.i, t.text) for t in tokens[a:b]] for a, b in sentences]
         docs = self.parser.docs(words)
         out = []
-        for (a, _), doc in zip(sentences, docs):
+        for (a, b), doc in zip(sentences, docs):
+            _names_as_subtrees(doc, [(x - a, y - a) for x, y in names if a <= x and y <= b and y - x > 1])
             tree = SentenceTree(a, tuple(a + t.head.i for t in doc), tuple(t.dep_ for t in doc),
                                 tuple(t.tag_ for t in doc), tuple(t.pos_ for t in doc))
             out.append(ParsedSentence(self, doc, tree))
@@ -381,3 +387,38 @@ class TreeReader:
                 found.append(TreeMatch(rule_id, tuple((name, start + i) for name, i in zip(names, ids))))
         found.sort(key=lambda m: (m.rule, m.nodes))
         return found
+
+
+#: relations a name takes to the rest of its sentence
+_NOMINAL = frozenset({"nsubj", "nsubj:pass", "nsubj:outer", "obj", "iobj", "obl", "obl:agent", "obl:unmarked",
+                      "nmod", "nmod:poss", "nmod:unmarked", "appos", "conj", "root", "compound", "flat"})
+
+
+def _names_as_subtrees(doc: Doc, spans: list[tuple[int, int]]) -> None:
+    """Make each name one subtree headed by its word nearest the root: words of the name whose
+    head lies outside it, and words outside it that hang on one of its inner words ("with" on
+    "Emmanuel" in "with Emmanuel Macron", read as a modifier of "Macron"), move to that head.
+    The parser splits long names and titles across the tree; the rules then see one name."""
+    for a, b in spans:
+        depth = {i: _depth(doc[i]) for i in range(a, b)}
+        # the word nearest the root; of several, one in a nominal relation, then the last (English
+        # names end in their head)
+        head = min(range(a, b), key=lambda i: (depth[i], doc[i].dep_ not in _NOMINAL, -i))
+        for i in range(a, b):
+            if i == head:
+                continue
+            t = doc[i]
+            if not a <= t.head.i < b or t.head.i == i:
+                t.head = doc[head]
+                t.dep_ = "flat"
+            for child in list(t.children):
+                if not a <= child.i < b:
+                    child.head = doc[head]
+
+
+def _depth(token) -> int:
+    n = 0
+    while token.head.i != token.i and n < 200:
+        token = token.head
+        n += 1
+    return n

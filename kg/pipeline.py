@@ -70,10 +70,15 @@ class BuildReport:
 
 def rules_digest(res: Resources) -> str:
     """Digest of every file under ``ontology/`` but the named queries (which cannot change the
-    graph): a change there re-extracts every article."""
+    graph), and of the parser kg ships: a change there re-extracts every article."""
+    from .syntax import PARSER_DIR
+
     h = hashlib.sha1(__version__.encode())
     for path in sorted(p for p in res.root.rglob("*") if p.is_file() and "queries" not in p.relative_to(res.root).parts):
         h.update(path.relative_to(res.root).as_posix().encode())
+        h.update(path.read_bytes())
+    for path in sorted(p for p in PARSER_DIR.rglob("*") if p.is_file()):
+        h.update(path.relative_to(PARSER_DIR).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
 

@@ -251,6 +251,12 @@ class Resources:
         return {pid for pid, r in self.roles_by_org.get(org, ()) if r.role in roles and r.covers(date)}
 
     @cached_property
+    def title_words(self) -> frozenset[str]:
+        """Lower-case words of the titles and honorifics ("prime", "minister", "mr")."""
+        honorifics = self.naming.get("honorifics", ())
+        return frozenset(w.lower() for t in (*self.titles, *honorifics) for w in t.split())
+
+    @cached_property
     def given_names(self) -> frozenset[str]:
         """First names of the gazetteer's people (written given name first) that are not also
         titles or country words: where a capitalised run turns from description to a name

@@ -86,7 +86,7 @@ def test_frames_a_round_of_talks_stands_for_the_talks(extract_text):
 
 
 def test_frames_a_country_reporting_its_own_talks_with_someone(extract_text):
-    ex = extract_text("Poland said on Sunday that talks with the International Monetary Fund were going well.")
+    ex = extract_text("Poland said on Sunday that negotiations with the International Monetary Fund were going well.")
     assert _pairs(ex) == [["POL", "imf"]]
 
 

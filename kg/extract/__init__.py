@@ -5,11 +5,11 @@ import re
 from dataclasses import replace
 
 from ..model import Actor, Article, Extraction, Mention, Sentence
-from ..nlp import Pipeline
+from ..nlp import Pipeline, Token
 from ..resources import Resources
 from . import coref
 from .meetings import build_events
-from .mentions import ArticleActors, find_actor_mentions, sentence_index
+from .mentions import PERSON, ActorMention, ArticleActors, find_actor_mentions, sentence_index
 from .places import after_dateline
 from .view import ArticleView, sentence_parts
 
@@ -28,7 +28,9 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     # only sentences that can hold an event are parsed
     wanted = [s for s in sorted(parts) if parts[s].triggers and view.in_content(s)]
     spans = [(after_dateline(an.tokens, article.text, *an.sentences[s]), an.sentences[s][1]) for s in wanted]
-    parsed = dict(zip(wanted, pipeline.trees.parse(an.tokens, spans))) if wanted else {}
+    names = [(m.start, m.end) for m in acts.mentions if m.end - m.start > 1]
+    parsed = dict(zip(wanted, pipeline.trees.parse(an.tokens, spans, names, common_names(an.tokens, acts.mentions, res))
+                      )) if wanted else {}
     view = replace(view, trees={s: p.tree for s, p in parsed.items()})
     events, suppressed, hits = build_events(view, parsed)
     sentences = tuple(Sentence(k, an.tokens[a].idx, an.tokens[b - 1].end)
@@ -54,6 +56,34 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
         | {x.reason for x in suppressed}
     return Extraction(article, sentences, actors, mentions, tuple(events), tuple(suppressed),
                       tuple(sorted(fired)))
+
+
+#: the common names the parser reads for people's names, one pair a person (cycled)
+_GIVEN = ("John", "Mary", "David", "Sarah", "Peter", "Anna", "James", "Laura", "Paul", "Helen")
+_FAMILY = ("Smith", "Jones", "Brown", "Miller", "Wilson", "Taylor", "Clark", "Walker", "Hall", "Young")
+
+
+def common_names(tokens: tuple[Token, ...], mentions: tuple[ActorMention, ...], res: Resources) -> dict[int, str]:
+    """The words the parser reads for people's names: a common English name for the name after
+    any title ("Japanese Prime Minister Fumio Kishida" is read as "Japanese Prime Minister John
+    Smith"), a different one for each person. A rare or foreign name is where the parser errs
+    most; a common one it knows, and the tree it gives stays the tokens' own."""
+    titles = res.title_words
+    out: dict[int, str] = {}
+    person: dict[str, int] = {}
+    for m in mentions:
+        if m.type != PERSON or m.form not in ("name", "surname"):
+            continue
+        n = person.setdefault(m.actor or f"?{m.start}", len(person))
+        i = m.end - 1
+        name: list[int] = []
+        while i >= m.start and tokens[i].lower not in titles and (tokens[i].text[:1].isupper() or name and (
+                tokens[i].text in ("-", "'") or tokens[i].lower in ("al", "bin", "ibn", "de", "van", "von", "el"))):
+            name.append(i)
+            i -= 1
+        for k, i in enumerate(sorted(name)):
+            out[i] = _FAMILY[n % len(_FAMILY)] if k == len(name) - 1 else _GIVEN[n % len(_GIVEN)]
+    return out
 
 
 def _with_article_name(actor: Actor, text: str, res: Resources, mentions: list[str]) -> Actor:

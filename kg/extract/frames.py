@@ -134,6 +134,8 @@ def read_frame(view: ArticleView, s: int, trig: Match, parsed: ParsedSentence,
         arg = m["arg"]
         if trig.start <= arg < trig.end:
             continue  # "bilateral talks", "phone call": words of the trigger itself
+        if any(tree.dep(c) == "case" and view.toks[c].lower == "as" for c in tree.children(arg)):
+            continue  # "who as Israel's ambassador conducted talks": a capacity, not a party
         found.append((arg, role, level, (*chain, m.rule)))
     resolved = [(arg, role, level, rules, _mentions_of(view, tree, arg, widen, rules))
                 for arg, role, level, rules in sorted(found, key=lambda f: (f[2], f[0]))]
@@ -196,6 +198,8 @@ def _mentions_of(view: ArticleView, tree: SentenceTree, arg: int, widen: dict[in
         words = range(view.mentions[k].start, view.mentions[k].end) if k is not None else (tok,)
         for w in words:
             for also, _, rule in widen.get(w, ()):
+                if k is not None and view.rules[rule].spec.get("as") == "side":
+                    continue  # "Barzani, leader of the KDP": a named person is no body's stand-in
                 if also not in seen and tree.covers(also) and not (k is not None and view.mention_at.get(also) == k):
                     seen.add(also)
                     todo.append((also, (*why, rule)))

@@ -455,6 +455,13 @@ def _add_surnames(out: _Found, toks: tuple[Token, ...], res: Resources, sent_of:
             for n in names:
                 for s in res.surnames(n, m.country):
                     surnames[s].add(m.actor)
+    # "the Arafat-Netanyahu meeting": two surnames joined by a hyphen are two people, not one
+    for m in list(out.mentions):
+        if m.rule == "pattern.capitalised-name" and m.end - m.start == 3 and toks[m.start + 1].text == "-" \
+                and toks[m.start].text in surnames and toks[m.start + 2].text in surnames \
+                and m.actor not in surnames[toks[m.start].text] | surnames[toks[m.start + 2].text]:
+            out.mentions.remove(m)
+            out.new_actors.pop(m.actor or "", None)
     covered = set()
     for m in out.mentions:
         covered.update(range(m.start, m.end))
@@ -510,6 +517,8 @@ class OrganisationNames:
         self.heads = frozenset(spec.get("heads", ()))
         self.connectors = frozenset(spec.get("connectors", ()))
         self.bodies = frozenset(spec.get("country_bodies", ()))
+        self.people = frozenset(p.lower() for r in res.rules if r.type == "group" for p in r.spec.get("phrases", ())
+                                if " " not in p) | frozenset(res.naming.get("office_nouns", ()))
         self.offices = frozenset(res.naming.get("office_nouns", ())) | frozenset(
             w.lower() for w in spec.get("office_words", ()))
 
@@ -517,8 +526,8 @@ class OrganisationNames:
            headline: list[bool]) -> _OrgName | None:
         if not self.heads or i >= len(sent_of) or sent_of[i] < 0 or headline[sent_of[i]]:
             return None
-        if toks[i].text in _STOP_NAME_WORDS:
-            return None
+        if toks[i].text in _STOP_NAME_WORDS or (toks[i].lower in self.people and (i == 0 or sent_of[i - 1] != sent_of[i])):
+            return None  # "Leaders of African Union member states met": a sentence's capital, not a name
         n = min(len(toks), len(sent_of))
         j, last_head = i, -1
         while j < n and sent_of[j] == sent_of[i] and j - i < 10:
@@ -553,7 +562,7 @@ class OrganisationNames:
             return None  # "Senate Intelligence Committee chairman Arlen Specter": whose office, not a party
         country = next((m.value for m in starts.get(i, ()) if m.prefix == ACTOR
                         and m.kind in ("country", "demonym")), None)
-        return _OrgName(i, end, country, country is not None and toks[end - 1].text in self.bodies)
+        return _OrgName(i, end, country, country is not None and toks[last_head].text in self.bodies)
 
     def mention(self, found: _OrgName, toks: tuple[Token, ...], sent_of: list[int], out: _Found) -> ActorMention:
         s = sent_of[found.start]
@@ -616,18 +625,25 @@ class OrganisationNames:
 def _add_collectives(out: _Found, toks: tuple[Token, ...], res: Resources, sent_of: list[int],
                      starts: dict[int, list[Match]]) -> None:
     """Unnamed groups that take part as themselves (the ``name.collective`` rule): "five public
-    sector unions", "Chechen separatists", "striking farmers", named by the noun and the words
-    that describe it."""
+    sector unions", "Chechen separatists", "striking farmers", "the cabinet", named by the noun
+    and the words that describe it; and people of a named body no lexicon knows ("Sky
+    executives", "Hamas officials"), who stand for that body."""
     rule = next((r for r in res.rules if r.id == "name.collective"), None)
     if rule is None:
         return
-    heads = frozenset(rule.spec.get("heads", ()))
+    bodies = frozenset(res.naming.get("body_nouns", ()))
+    sides = frozenset(p.lower() for r in res.rules if r.type == "group" for p in r.spec.get("phrases", ()) if " " not in p)
+    heads = frozenset(rule.spec.get("heads", ())) | bodies
+    unique_bodies = frozenset(res.naming.get("unique_bodies", ()))
+    meeting_words = frozenset(p.lower() for r in res.rules_of("trigger") if r.spec.get("pos") == "noun"
+                              for p in r.spec.get("phrases", ()) if " " not in p)
     # words of the rules' own phrases ("met", "visited", "will") are no description of a group
     rule_words = frozenset(p.lower() for r in res.rules for p in r.spec.get("phrases", ()) if " " not in p)
     offices = frozenset(res.naming.get("office_nouns", ())) | frozenset(res.naming.get("counterpart_nouns", ()))
     covered = {i for m in out.mentions for i in range(m.start, m.end)}
     for t in toks:
-        if t.lower not in heads or not t.text.islower() or t.i in covered or t.i >= len(sent_of) or sent_of[t.i] < 0:
+        if t.lower not in heads | sides or not t.text.islower() or t.i in covered or t.i >= len(sent_of) \
+                or sent_of[t.i] < 0:
             continue
         if t.i + 1 < len(toks) and toks[t.i + 1].lower in ("of", "from", *offices):
             continue  # "farmers from France": the side says who they are; "union leaders": people
@@ -644,11 +660,41 @@ def _add_collectives(out: _Found, toks: tuple[Token, ...], res: Resources, sent_
         while start < t.i and toks[start].text == "-":
             start += 1
         if start > 0 and toks[start - 1].lower in ("'s", "’s"):
-            continue  # "Britain's farmers": whose they are is the party
+            continue  # "Britain's farmers", "Amicus's executive": whose they are is the party
         if any(start <= i <= t.i for i in covered):
             continue
+        owner = _named_owner(start, toks, sent_of, covered)
+        if owner is not None:
+            # "Sky executives", "Hamas officials": the body they belong to takes part
+            name = "".join(x.text + (" " if x.space else "") for x in toks[owner:start]).strip()
+            actor = res.org_by_name.get(name.lower()) or slug(name)
+            if actor not in res.organisations:
+                out.new_actors.setdefault(actor, Actor(actor, name, ORG, None, in_gazetteer=False))
+            out.mentions.append(ActorMention(owner, t.i + 1, sent_of[t.i], "group", actor, ORG, None,
+                                             rule="name.organisation", head=t.i))
+            covered.update(range(owner, t.i + 1))
+            continue
+        if t.lower not in heads:
+            continue  # "officials" alone stand for nobody named
+        if t.lower in bodies and t.lower not in unique_bodies and not (
+                t.i + 1 < len(toks) and toks[t.i + 1].lower in meeting_words):
+            continue  # "the committee will meet": a body named before; "a board meeting": the board in session
         label = "".join(x.text + (" " if x.space else "") for x in toks[start:t.i + 1]).strip()
         actor = "group-" + slug(label)
         out.new_actors.setdefault(actor, Actor(actor, label, ORG, None, in_gazetteer=False))
         out.mentions.append(ActorMention(start, t.i + 1, sent_of[t.i], "name", actor, ORG, None,
                                          rule="name.collective", head=t.i))
+
+
+def _named_owner(start: int, toks: tuple[Token, ...], sent_of: list[int], covered: set[int]) -> int | None:
+    """Where a capitalised name of up to three words right before ``start`` begins, if it is not
+    the opening word of its sentence alone and no other mention holds it ("Sky" in "Sky executives")."""
+    i = start
+    while i > 0 and start - i < 3 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.replace("-", "").isalnum() \
+            and toks[i - 1].text not in _STOP_NAME_WORDS and (i - 1) not in covered and sent_of[i - 1] == sent_of[start]:
+        i -= 1
+    if i == start:
+        return None
+    if (i == 0 or sent_of[i - 1] != sent_of[i]) and start - i == 1:
+        return None  # "Officials said ..." opens a sentence: a capital, not a name
+    return i

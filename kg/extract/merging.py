@@ -127,7 +127,7 @@ def _merge_target(view: ArticleView, c: Candidate, merged: list[Candidate]) -> i
         if hosts and prev_hosts and not hosts & prev_hosts:
             continue  # visits to different hosts are different visits
         same_sentence = c.sentence in {e.sentence for e in prev.evidence if e.rule.startswith("trigger.")}
-        if ids == pids and same_sentence:
+        if ids == pids and same_sentence and not _call_and_visit(c.kind, prev.kind):
             return k  # "would meet his counterpart, Gordon Smith, for talks": one meeting, one sentence
         if same_sentence and len(ids & pids) >= 2 and c.status == prev.status and c.date == prev.date:
             return k  # two words for one meeting, seen from two sides
@@ -212,21 +212,27 @@ def _leaders_at_summit(view: ArticleView, c: Candidate) -> Parties:
 
 def _speakers_for_countries(view: ArticleView, c: Candidate) -> Parties:
     """A country side is the one person of that country its own sentences name ("ministers from
-    Canada and Japan ... Canadian Foreign Minister Melanie Joly said")."""
+    Canada and Japan ... Canadian Foreign Minister Melanie Joly said"); not one named only as the
+    owner of something ("confirmed Primakov's pledge")."""
     sentences = {e.sentence for e in c.evidence}
     taken = set(c.actors)
     sides = {view.country_of(a) for a in taken if a not in view.res.countries}
     out: Parties = ()
     for actor, role in c.participants:
         if actor in view.res.countries and actor not in sides:  # a side no named party speaks for yet
-            named = {m.actor for s in sentences for m in (view.mentions[k] for k in view.by_sentence.get(s, ()))
-                     if m.type == PERSON and m.actor and m.form in ("name", "surname")
+            named = {m.actor for s in sentences for k in view.by_sentence.get(s, ()) for m in (view.mentions[k],)
+                     if m.type == PERSON and m.actor and m.form in ("name", "surname") and not _possessor(view, m)
                      and view.country_of(m.actor) == actor and m.actor not in taken}
             if len(named) == 1:
                 actor = named.pop()
                 taken.add(actor)
         out = (*out, (actor, role))
     return out
+
+
+def _possessor(view: ArticleView, m) -> bool:
+    """The name owns a thing ("Primakov's pledge"): named, not present."""
+    return m.end < len(view.toks) and view.toks[m.end].lower in ("'s", "’s")
 
 
 def _split_hosts(view: ArticleView, c: Candidate) -> list[Candidate]:
@@ -298,31 +304,40 @@ def _keeps(view: ArticleView, c: Candidate) -> bool:
     ids = [a for a, _ in c.participants]
     if len(ids) >= 2:
         return True
-    org = len(ids) == 1 and (ids[0] in view.res.organisations or (
-        ids[0] in view.new_actors and view.new_actors[ids[0]].type == "Organization"))
+    # (a named organisation no lexicon knows, or a body in session such as "the cabinet"; not an
+    # unnamed group such as "the unions")
+    bodies = frozenset(view.res.naming.get("body_nouns", ()))
+    org = len(ids) == 1 and (ids[0] in view.res.organisations or any(
+        m.actor == ids[0] and (m.rule == "name.organisation" or view.toks[m.head].lower in bodies)
+        for m in view.mentions))
     return org and c.kind in ("summit", "conference", "meeting")
 
 
 def _drop_covered_visits(view: ArticleView, cands: list[Candidate]) -> tuple[list[Candidate], list[Suppressed]]:
     """A visit to a country whose named hosts the visitor met is recorded as those meetings."""
     out = list(cands)
-    dropped: list[Suppressed] = []
-    for c in cands:
+    gone: set[int] = set()
+    for i, c in enumerate(cands):
         hosts = [a for a, r in c.participants if r == "host" and a in view.res.countries]
         visitors = {a for a, r in c.participants if r == "visitor"}
         if c.kind != "visit" or not hosts or len(c.participants) != 2:
             continue
+        sentences = {e.sentence for e in c.evidence}
         for k, other in enumerate(out):
-            if other is c:
+            if k == i or k in gone:
                 continue
             others = other.actors
-            if visitors & others and any(view.country_of(a) in hosts for a in others - visitors):
+            # the visitor met the country's people, or met others on the trip the same sentence
+            # reports ("will travel to Canada for meetings with G7 foreign ministers")
+            same_trip = bool(sentences & {e.sentence for e in other.evidence}) and other.kind != "visit" \
+                and len(others - visitors) >= 1 and not hosts[0] in others
+            if visitors & others and (same_trip or any(view.country_of(a) in hosts for a in others - visitors)):
                 if other.place is None:
                     out[k] = replace(other, place=c.place)
-                out.remove(c)
-                dropped.append(_suppressed(view, c, COVERED_VISIT))
+                gone.add(i)
                 break
-    return out, dropped
+    return ([c for k, c in enumerate(out) if k not in gone],
+            [_suppressed(view, cands[k], COVERED_VISIT) for k in sorted(gone)])
 
 
 def _dateline_places(view: ArticleView, cands: list[Candidate]) -> list[Candidate]:

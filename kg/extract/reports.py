@@ -46,6 +46,7 @@ FRONTED_SPEAKER = "builtin.fronted-speaker"
 COUNTERPART_RULE = "builtin.counterpart-office"
 FREE_PLACE = "builtin.free-place"
 UNCONFIRMED = "builtin.trigger-unconfirmed"
+NO_SUBJECT = "builtin.no-subject"
 SENTENCE_DATE = "builtin.sentence-date"
 HELD_RULE = "builtin.held"
 
@@ -79,7 +80,9 @@ def sentence_reports(view: ArticleView, s: int, parsed: ParsedSentence | None, e
     suppressed: list[Suppressed] = []
     bare_kinds: list[str] = []
     for trig in parts.triggers:
-        for frame, window in _sequels(view, read_frame(view, s, trig, parsed, widen), ctx):
+        frame = read_frame(view, s, trig, parsed, widen)
+        frame = replace(frame, parties=tuple(_with_surface(view, frame, ctx)))
+        for frame, window in _sequels(view, frame, ctx):
             out = report(view, frame, ctx, earlier + cands, sides, window)
             if isinstance(out, Suppressed):
                 suppressed.append(out)
@@ -139,9 +142,14 @@ def report(view: ArticleView, frame: Frame, ctx: SentenceContext, earlier: list[
         return suppress(UNCONFIRMED)  # "spoke" with no with-phrase in the tree: no meeting word here  # "chatshow host Robert Kilroy-Silk": a person, not a verb
     if pos == "noun" and _inside_name(view, frame):
         return suppress(INSIDE_NAME)
-    parties = _with_groups(ctx, _with_surface(view, frame, ctx))
+    parties = _with_groups(ctx, list(frame.parties))
     participants, where, plural, reasons, used = _participants(view, frame, parties, ctx)
     place = where[0] if where else None
+    if pos == "verb" and kind_frame in ("meet", "visit") and not any(p.role == "subject" for p in parties) \
+            and any(p.role == "object" for p in parties) and not plural:
+        # "The monarch was scheduled to meet Jiang Zemin and Li Peng" with the monarch unknown: who
+        # was met is known, who met them is not; the two met are no meeting of their own
+        return suppress(NO_SUBJECT, participants)
     hosts_named = [a for a, r in participants if r == "host"]
     if kind_frame == "visit" and pos == "verb" and trig.end - trig.start > 1 and hosts_named and not place \
             and all(_is_person(view, a) for a in hosts_named):

@@ -101,7 +101,8 @@ class ArticleView:
     def people_nouns(self) -> frozenset[str]:
         """Nouns for people ("delegation", "envoys", "counterpart"): "Scholz's delegation" are people."""
         return frozenset(p.lower() for r in self.res.rules if r.type == "group" for p in r.spec.get("phrases", ())
-                         if " " not in p) | frozenset(self.res.naming.get("counterpart_nouns", ()))
+                         if " " not in p) | frozenset(self.res.naming.get("counterpart_nouns", ())) \
+            | frozenset(self.res.naming.get("body_nouns", ()))
 
     @cached_property
     def people_or_offices(self) -> frozenset[str]:
