@@ -26,7 +26,7 @@ test: $(VENV)/.installed browser
 	$(PY) -m pytest -q
 
 # Retrain kg/models/parser from the UD treebanks in $$KG_SHARED/ud (default ../shared/ud), score it and
-# rewrite kg/models/MODEL_CARD.md's figures. About an hour on two cores; work files go to build/models.
+# rewrite kg/models/MODEL_CARD.md's figures. About half an hour on two cores; work files go to build/models.
 model: $(VENV)/.installed
 	OMP_NUM_THREADS=1 $(PY) -m kg.models.train parser
 
