@@ -37,6 +37,8 @@ class Candidate:
     fronted: bool = False
     #: told in the past perfect ("had earlier visited Japan"): background to the story
     background: bool = False
+    #: counted as another one ("their second summit"): no earlier report's meeting
+    distinct: bool = False
     reasons: tuple[Reason, ...] = ()
 
     @property

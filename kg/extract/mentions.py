@@ -642,9 +642,10 @@ def _add_collectives(out: _Found, toks: tuple[Token, ...], res: Resources, sent_
     offices = frozenset(res.naming.get("office_nouns", ())) | frozenset(res.naming.get("counterpart_nouns", ()))
     covered = {i for m in out.mentions for i in range(m.start, m.end)}
     for t in toks:
-        if t.lower not in heads | sides or not t.text.islower() or t.i in covered or t.i >= len(sent_of) \
-                or sent_of[t.i] < 0:
-            continue
+        opening = t.i == 0 or (t.i < len(sent_of) and sent_of[t.i - 1] != sent_of[t.i])
+        if t.lower not in heads | sides or not (t.text.islower() or (opening and t.lower in bodies)) \
+                or t.i in covered or t.i >= len(sent_of) or sent_of[t.i] < 0:
+            continue  # ("Cabinet meeting establishes ...": a body may open a headline)
         if t.i + 1 < len(toks) and toks[t.i + 1].lower in ("of", "from", *offices):
             continue  # "farmers from France": the side says who they are; "union leaders": people
         start = t.i
@@ -660,7 +661,19 @@ def _add_collectives(out: _Found, toks: tuple[Token, ...], res: Resources, sent_
         while start < t.i and toks[start].text == "-":
             start += 1
         if start > 0 and toks[start - 1].lower in ("'s", "’s"):
-            continue  # "Britain's farmers", "Amicus's executive": whose they are is the party
+            # "Britain's farmers", "Amicus's executive": whose they are is the party; a body's
+            # owner no lexicon knows is an organisation
+            owner = _named_owner(start - 1, toks, sent_of, covered) if t.lower in bodies | sides else None
+            if owner is not None and (owner > 0 and sent_of[owner - 1] == sent_of[owner] or start - 1 - owner > 1
+                                      or toks[owner].text.isupper()):
+                name = "".join(x.text + (" " if x.space else "") for x in toks[owner:start - 1]).strip()
+                actor = res.org_by_name.get(name.lower()) or slug(name)
+                if actor not in res.organisations:
+                    out.new_actors.setdefault(actor, Actor(actor, name, ORG, None, in_gazetteer=False))
+                out.mentions.append(ActorMention(owner, start - 1, sent_of[t.i], "name", actor, ORG, None,
+                                                 rule="name.organisation", head=start - 2))
+                covered.update(range(owner, start - 1))
+            continue
         if any(start <= i <= t.i for i in covered):
             continue
         owner = _named_owner(start, toks, sent_of, covered)

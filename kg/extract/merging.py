@@ -23,6 +23,7 @@ _LEADERS = frozenset({"head_of_state", "head_of_government"})
 _FAMILIES = ({"meeting", "talks", "negotiations", "visit"}, {"call", "talks", "negotiations"},
              {"summit", "conference", "visit"})
 ONE_PARTICIPANT = "builtin.one-participant"
+VISIT_PLACE = "builtin.visit-place"
 HEADLINE_SUMMARY = "builtin.headline-summary"
 COVERED_VISIT = "builtin.covered-visit"
 QUOTED = "builtin.quoted"
@@ -64,6 +65,7 @@ def merge(view: ArticleView, cands: list[Candidate]) -> tuple[list[Event], list[
             merged.append(c)
     merged = _merge_again(view, merged)
     merged = [replace(c, participants=_participants(view, c)) for c in merged]
+    merged = _places_of_visits(view, merged)
     merged = _dateline_places(view, merged)
     kept = []
     for c in merged:
@@ -127,6 +129,8 @@ def _merge_target(view: ArticleView, c: Candidate, merged: list[Candidate]) -> i
         if hosts and prev_hosts and not hosts & prev_hosts:
             continue  # visits to different hosts are different visits
         same_sentence = c.sentence in {e.sentence for e in prev.evidence if e.rule.startswith("trigger.")}
+        if (c.distinct or prev.distinct) and not same_sentence:
+            continue  # "their second summit": not the first one
         if ids == pids and same_sentence and not _call_and_visit(c.kind, prev.kind):
             return k  # "would meet his counterpart, Gordon Smith, for talks": one meeting, one sentence
         if same_sentence and len(ids & pids) >= 2 and c.status == prev.status and c.date == prev.date:
@@ -310,7 +314,13 @@ def _keeps(view: ArticleView, c: Candidate) -> bool:
     org = len(ids) == 1 and (ids[0] in view.res.organisations or any(
         m.actor == ids[0] and (m.rule == "name.organisation" or view.toks[m.head].lower in bodies)
         for m in view.mentions))
-    return org and c.kind in ("summit", "conference", "meeting")
+    if org and c.kind in ("summit", "conference", "meeting", "talks", "negotiations"):
+        return True
+    # a person who attended, addressed or was at a conference or summit ("told a regional
+    # conference", "is at a summit in Brussels"): the gathering's named attendee
+    return len(ids) == 1 and c.kind in ("summit", "conference") and ids[0] not in view.res.countries and any(
+        r.part == "participant" and r.value == ids[0] and any(rule.startswith("link.") or rule == "frame.copular-subject"
+                                                            for rule in r.rule.split()) for r in c.reasons)
 
 
 def _drop_covered_visits(view: ArticleView, cands: list[Candidate]) -> tuple[list[Candidate], list[Suppressed]]:
@@ -330,7 +340,9 @@ def _drop_covered_visits(view: ArticleView, cands: list[Candidate]) -> tuple[lis
             # the visitor met the country's people, or met others on the trip the same sentence
             # reports ("will travel to Canada for meetings with G7 foreign ministers")
             same_trip = bool(sentences & {e.sentence for e in other.evidence}) and other.kind != "visit" \
-                and len(others - visitors) >= 1 and not hosts[0] in others
+                and len(others - visitors) >= 1 and not hosts[0] in others \
+                and c.trigger.start < other.trigger.start and other.sentence == c.sentence \
+                and (other.place is None or other.place.key in (None, hosts[0]))
             if visitors & others and (same_trip or any(view.country_of(a) in hosts for a in others - visitors)):
                 if other.place is None:
                     out[k] = replace(other, place=c.place)
@@ -340,14 +352,35 @@ def _drop_covered_visits(view: ArticleView, cands: list[Candidate]) -> tuple[lis
             [_suppressed(view, cands[k], COVERED_VISIT) for k in sorted(gone)])
 
 
+def _places_of_visits(view: ArticleView, cands: list[Candidate]) -> list[Candidate]:
+    """A meeting with no place of its own between a visitor and the people of the country visited
+    took place on that visit ("Prodi will visit Turkey ... Prodi will also meet President Demirel")."""
+    visits = [c for c in cands if c.kind == "visit" and c.place is not None]
+    out = []
+    for c in cands:
+        if c.place is None:
+            for v in visits:
+                visitors = {a for a, r in v.participants if r == "visitor"}
+                hosts = {a for a, r in v.participants if r == "host"}
+                host_countries = {view.country_of(a) for a in hosts} - {None}
+                others = c.actors - visitors
+                if visitors & c.actors and others and all(view.country_of(a) in host_countries for a in others):
+                    c = replace(c, place=v.place, reasons=(*c.reasons, Reason("place", v.place.label, VISIT_PLACE, c.sentence)))
+                    break
+        out.append(c)
+    return out
+
+
 def _dateline_places(view: ArticleView, cands: list[Candidate]) -> list[Candidate]:
     """A meeting the lead reports with no place of its own happened where the dateline says
     ("KHASAVYURT, Russia 1996-08-30 ... started a new round of talks in this settlement")."""
     place = dateline_place(view)
     if place is None:
         return cands
+    here = place.key  # the country of the dateline's town, where known
     return [replace(c, place=place, reasons=(*c.reasons, Reason("place", place.label, "builtin.dateline-place", c.sentence)))
             if c.sentence <= LEAD_SENTENCES + 1 and c.place is None and c.status in (HELD, ONGOING) and c.kind != "call"
+            and not any(r == "host" and a in view.res.countries and here and a != here for a, r in c.participants)
             else c for c in cands]
 
 

@@ -11,6 +11,10 @@ from .mentions import CAPITAL, COUNTRY, ActorMention
 from .view import ArticleView
 
 _DIRECTIONS = {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western"}
+#: lower-case words that may follow a place's name ("in Geneva on Monday", "in Rome and Paris")
+_AFTER_PLACE = frozenset({"on", "in", "at", "and", "or", "to", "for", "with", "from", "last", "next", "this", "that",
+                          "where", "which", "who", "when", "after", "before", "during", "since", "until", "as", "but",
+                          "by", "of", "earlier", "later", "today", "yesterday", "tomorrow", "tonight"})
 #: how many tokens after a trigger a place no lexicon knows is looked for
 FREE_PLACE_REACH = 24
 #: "BAGHDAD 1996-08-22", "KHASAVYURT, Russia 1996-08-30", "WASHINGTON, May 24 (Reuters) -"
@@ -83,6 +87,8 @@ def free_place(view: ArticleView, trig: Match, b: int) -> Place | None:
         if j == start or toks[start].text in dates_mod.WEEKDAYS_TITLE or toks[start].text in dates_mod.MONTHS_TITLE \
                 or (j - start == 1 and toks[start].text in _DIRECTIONS):
             continue  # "in the South and East China Seas": a direction alone is no place
+        if j < b and toks[j].text.isalpha() and toks[j].text.islower() and toks[j].lower not in _AFTER_PLACE:
+            continue  # "at the Labour spring conference": the name describes a thing, not where
         if start in view.mention_at:
             continue  # a known country, capital or actor: the context rules place it
         return Place(view.span_text(start, j))

@@ -246,7 +246,7 @@ def report(view: ArticleView, frame: Frame, ctx: SentenceContext, earlier: list[
     return Candidate(s, trig, rule, kind, status, status_rule, participants, anaphoric, place, date, precision,
                      tuple(issues), (evidence,), round(max(confidence, 0.1), 2), quoted=quoted,
                      subject=subject, hosts=hosts, fronted=_fronted(view, frame), background=_background(view, frame),
-                     reasons=reasons)
+                     distinct=_ordinal(view, frame), reasons=reasons)
 
 
 def _with_surface(view: ArticleView, frame: Frame, ctx: SentenceContext) -> list[Party]:
@@ -541,6 +541,18 @@ def _fronted(view: ArticleView, frame: Frame) -> bool:
     visiting Israel, Mr Blair made a visit to Iraq")."""
     linked = [p for p, level, rule in frame.predicates if level == 1 and rule == "link.adverbial"]
     return bool(linked) and all(frame.trigger.start < p for p in linked)
+
+
+#: words that count a meeting as another one ("their second summit", "another round of talks")
+_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "another"})
+
+
+def _ordinal(view: ArticleView, frame: Frame) -> bool:
+    """ "Their second summit was in Hanoi": another meeting than the first one reported."""
+    tree = view.trees.get(frame.sentence)
+    if tree is None:
+        return False
+    return any(view.toks[c].lower in _ORDINALS for c in tree.children(frame.head) if tree.dep(c) in ("amod", "det"))
 
 
 def _background(view: ArticleView, frame: Frame) -> bool:
