@@ -70,10 +70,14 @@ class BuildReport:
 
 def rules_digest(res: Resources) -> str:
     """Digest of every file under ``ontology/`` but the named queries (which cannot change the
-    graph), and of the parser kg ships: a change there re-extracts every article."""
+    graph), of the parser kg ships and of kg's own code: a change there re-extracts every article."""
     from .syntax import PARSER_DIR
 
     h = hashlib.sha1(__version__.encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
     for path in sorted(p for p in res.root.rglob("*") if p.is_file() and "queries" not in p.relative_to(res.root).parts):
         h.update(path.relative_to(res.root).as_posix().encode())
         h.update(path.read_bytes())
