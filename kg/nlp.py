@@ -286,6 +286,15 @@ class SentenceTree(NamedTuple):
     def covers(self, i: int) -> bool:
         return self.start <= i < self.start + len(self.heads)
 
+    def left_edge(self, i: int) -> int:
+        """The first token of the subtree ``i`` heads."""
+        edge, todo = i, [i]
+        while todo:
+            for c in self.children(todo.pop()):
+                edge = min(edge, c)
+                todo.append(c)
+        return edge
+
 
 @dataclass(frozen=True, slots=True)
 class TreeMatch:
@@ -371,6 +380,7 @@ class TreeReader:
         out = []
         for (a, b), doc in zip(sentences, docs):
             _names_as_subtrees(doc, [(x - a, y - a) for x, y in names if a <= x and y <= b and y - x > 1])
+            _bare_days_as_modifiers(doc)
             tree = SentenceTree(a, tuple(a + t.head.i for t in doc), tuple(t.dep_ for t in doc),
                                 tuple(t.tag_ for t in doc), tuple(t.pos_ for t in doc))
             out.append(ParsedSentence(self, doc, tree))
@@ -414,6 +424,25 @@ def _names_as_subtrees(doc: Doc, spans: list[tuple[int, int]]) -> None:
             for child in list(t.children):
                 if not a <= child.i < b:
                     child.head = doc[head]
+
+
+#: day words news style writes without "on" ("called a meeting Wednesday of the council")
+_BARE_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "today", "yesterday", "tomorrow", "tonight"})
+
+
+def _bare_days_as_modifiers(doc: Doc) -> None:
+    """A bare day word the parser hung after a noun as its apposition ("a meeting Wednesday of
+    the council") is a time modifier; the phrases it took from the noun go back to the noun."""
+    for t in doc:
+        if t.lower_ not in _BARE_DAYS or t.dep_ not in ("appos", "nmod", "compound") or t.head.i == t.i \
+                or t.head.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "case" for c in t.children):
+            continue
+        noun = t.head
+        for child in list(t.children):
+            if child.dep_ in ("nmod", "acl", "acl:relcl") and child.i > t.i:
+                child.head = noun
+        t.dep_ = "nmod:unmarked"
 
 
 def _depth(token) -> int:

@@ -29,6 +29,8 @@ GENERIC_ROLES = frozenset({"government_official", "politician", "military_office
 RULE_TYPES = ("trigger", "status", "context", "boilerplate", "group", "frame", "link", "expand", "builtin", "name")
 #: the roles a frame rule gives an argument, and that a link rule shares
 FRAME_ROLES = ("subject", "object", "party", "place", "sequel")
+#: the parts an actor plays in an event
+EVENT_ROLES = ("participant", "host", "visitor")
 #: what an expand rule makes of the token it reaches from an argument
 EXPANSIONS = ("member", "same", "side")
 #: relation operators of spaCy's DependencyMatcher
@@ -633,6 +635,11 @@ def _check_dependency_rule(r: dict[str, Any]) -> list[str]:
     if rtype == "link" and not (isinstance(r.get("maps", {}), dict)
                                 and set(r.get("maps", {}).keys()) | set(r.get("maps", {}).values()) <= set(FRAME_ROLES)):
         msgs.append(f"maps must map roles to roles ({', '.join(FRAME_ROLES)})")
+    if rtype == "link" and not (isinstance(r.get("overridden_by", []), list)
+                                and all(isinstance(d, str) for d in r.get("overridden_by", []))):
+        msgs.append("overridden_by must be a list of link rule ids")
+    if rtype == "link" and r.get("subject_role", "host") not in EVENT_ROLES:
+        msgs.append(f"subject_role must be one of {', '.join(EVENT_ROLES)}")
     if rtype == "expand" and r.get("as") not in EXPANSIONS:
         msgs.append(f"as must be one of {', '.join(EXPANSIONS)}")
     return msgs

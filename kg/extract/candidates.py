@@ -86,6 +86,8 @@ def absorb(target: Candidate, c: Candidate) -> Candidate:
     kind = target.kind
     if not target.anaphoric and kind == "meeting" and c.kind in ("summit", "call") and not c.anaphoric:
         kind = c.kind
+    if kind in ("summit", "conference"):
+        parts = tuple((a, "participant" if r == "visitor" else r) for a, r in parts)  # guests at a summit take part
     return replace(
         target, participants=parts, kind=kind, status=status,
         issues=(*target.issues, *(i for i in c.issues if i not in target.issues)),

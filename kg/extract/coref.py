@@ -110,7 +110,7 @@ def _respective_counterparts(ms: list[ActorMention], tokens: tuple[Token, ...]) 
         if len(names) == len(run) and all(ms[n].type == PERSON for n in names) and all(
                 all(t.text in (",", "and") for t in tokens[ms[x].end:ms[y].start]) for x, y in zip(names, names[1:])):
             for g, n in zip(run, names):
-                ms[n] = replace(ms[n], country=ms[n].country or ms[g].country)
+                ms[n] = replace(ms[n], country=ms[n].country or ms[g].country, rule="coref.respective-counterparts")
                 ms[g] = replace(ms[g], actor=None, rule="coref.respective-counterparts")
         run = []
 

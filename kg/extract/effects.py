@@ -140,6 +140,9 @@ def coordinated_groups(view: ArticleView, s: int, effects: dict[int, str]) -> li
             # "Britain, Canada and the United States" (a mark on the first covers the list), but not
             # "Before visiting Israel, Mr Blair made ...": a clause's end, then its subject
             clause_end = between == [","] and m.type == PERSON and last.type == COUNTRY and last.form == "name"
+            # nor "Catherine Russell, UNICEF's executive director": the owner of her office
+            clause_end = clause_end or (between == [","] and last.type == PERSON and m.type != PERSON
+                                        and m.end < len(toks) and toks[m.end].lower in ("'s", "’s"))
             if between and len(between) <= 3 and all(w in _GROUP_JOINERS or w == "the" for w in between) \
                     and between[0] != "the" and same_mark and not clause_end:
                 groups[-1].append(k)

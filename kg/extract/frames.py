@@ -29,7 +29,7 @@ ROLES = ("subject", "object", "party", "place", "sequel")
 #: is on the name the words belong to
 #: pronouns an argument may be without naming anyone the tree could resolve
 _PRONOUNS = frozenset({"who", "which", "that", "he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
-_NAME_PARTS = ("flat", "compound", "nmod:desc", "appos", "amod", "nmod:poss", "nummod")
+_NAME_PARTS = ("flat", "compound", "nmod:desc", "amod", "nmod:poss", "nummod")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +79,16 @@ def trigger_head(tree: SentenceTree, start: int, end: int) -> int:
     return (content or heads or [end - 1])[0]
 
 
+#: relations only a noun takes
+_NOUN_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "nmod:poss", "appos"})
+
+
 def tree_pos(tree: SentenceTree, i: int, rule: Rule) -> str:
     tag = tree.tag(i)
     if tag.startswith("NN"):
         return "noun"
+    if tag.startswith("VB") and tree.dep(i) in _NOUN_RELATIONS and tag != "VBG":
+        return "noun"  # "that negotiations with the IMF were going well" tagged a verb, related as a noun
     if tag.startswith("VB"):
         return "verb"
     return rule.spec.get("pos", "verb")
@@ -134,7 +140,8 @@ def read_frame(view: ArticleView, s: int, trig: Match, parsed: ParsedSentence,
         arg = m["arg"]
         if trig.start <= arg < trig.end:
             continue  # "bilateral talks", "phone call": words of the trigger itself
-        if any(tree.dep(c) == "case" and view.toks[c].lower == "as" for c in tree.children(arg)):
+        if any(tree.dep(c) == "case" and view.toks[c].lower == "as" for c in tree.children(arg)) \
+                or view.toks[tree.left_edge(arg) - 1].lower == "as":
             continue  # "who as Israel's ambassador conducted talks": a capacity, not a party
         found.append((arg, role, level, (*chain, m.rule)))
     resolved = [(arg, role, level, rules, _mentions_of(view, tree, arg, widen, rules))
@@ -164,15 +171,21 @@ def read_frame(view: ArticleView, s: int, trig: Match, parsed: ParsedSentence,
 def _predicates(view: ArticleView, parsed: ParsedSentence, head: int, pos: str, trigger_rule: str
                 ) -> dict[int, tuple[int, frozenset[str], tuple[str, ...]]]:
     """The trigger's head and the predicates linked to it: token → (level, roles shared, rules)."""
+    tree = parsed.tree
     preds: dict[int, tuple[int, frozenset[str], tuple[str, ...]]] = {head: (0, frozenset(ROLES), (trigger_rule,))}
     for level in range(1, LINK_DEPTH + 1):
         marks = {i: ("link" if lv else pos) for i, (lv, _, _) in preds.items()}
         added = False
-        for m in parsed.match(marks, ("link",)):
+        found = parsed.match(marks, ("link",))
+        pairs = {(m["predicate"], m["link"], m.rule) for m in found}
+        for m in found:
             p, link = m["predicate"], m["link"]
             if p not in preds or link in preds or preds[p][0] != level - 1:
                 continue
-            shares = preds[p][1] & frozenset(view.rules[m.rule].spec.get("shares", ()))
+            spec = view.rules[m.rule].spec
+            if any((p, link, other) in pairs for other in spec.get("overridden_by", ())):
+                continue  # "asked Macron to meet Orban": the one asked meets, not the one who asks
+            shares = preds[p][1] & frozenset(spec.get("shares", ()))
             if shares:
                 preds[link] = (level, shares, (*preds[p][2], m.rule))
                 added = True
@@ -201,6 +214,10 @@ def _mentions_of(view: ArticleView, tree: SentenceTree, arg: int, widen: dict[in
                 if k is not None and view.rules[rule].spec.get("as") == "side":
                     continue  # "Barzani, leader of the KDP": a named person is no body's stand-in
                 if also not in seen and tree.covers(also) and not (k is not None and view.mention_at.get(also) == k):
+                    other = view.mention_at.get(also)
+                    if k is not None and other is not None and view.rules[rule].spec.get("as") == "same" \
+                            and view.mentions[other].type != view.mentions[k].type:
+                        continue  # "in Paris, Dutch Defence Minister Brekelmans": a person is no apposition of a city
                     seen.add(also)
                     todo.append((also, (*why, rule)))
     return out

@@ -123,7 +123,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
     pronouns = naming.get("pronouns", {})
     counterparts = set(naming.get("counterpart_nouns", ()))
     institution = set(naming.get("institution_words", ()))
-    openers = set(naming.get("fronted_openers", ()))
+    fronted_openers = set(naming.get("fronted_openers", ()))
     headline = [_title_case(toks[a:b]) for a, b in an.sentences]
     # plural anaphors by their first two words ("the two ..."), longest first: "the" is too common
     # a word to try them all after
@@ -134,7 +134,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
     for phrases in plurals.values():
         phrases.sort(key=len, reverse=True)
     plural_firsts = {words[0] for words in plurals}
-    openers = [tuple(o.lower().split()) for o in naming.get("plural_openers", ())]
+    plural_openers = [tuple(o.lower().split()) for o in naming.get("plural_openers", ())]
     plural_heads = frozenset(naming.get("plural_heads", ()))
     out = _Found()
     n = len(toks)
@@ -149,7 +149,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
             i = found.end
             continue
         if not ms and tok.lower in plural_firsts:
-            end = _plural_phrase(i, toks, openers, plural_heads)
+            end = _plural_phrase(i, toks, plural_openers, plural_heads)
             if end:
                 # "the two party leaders", "both rival factions"
                 out.mentions.append(ActorMention(i, end, sent_of[i], PLURAL, rule="coref.plural", head=end - 1))
@@ -204,7 +204,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                 out.mentions.append(ActorMention(i, i + 1, sent_of[i], PRONOUN, gender=gender,
                                                  rule="coref.pronoun", head=i,
                                                  initial=i == 0 or sent_of[i - 1] != sent_of[i]
-                                                 or _after_fronted_phrase(i, toks, an.sentences, sent_of, openers),
+                                                 or _after_fronted_phrase(i, toks, an.sentences, sent_of, fronted_openers),
                                                  possessive=tok.lower in ("his", "her")))
             i += 1
             continue

@@ -27,6 +27,9 @@ VISIT_PLACE = "builtin.visit-place"
 HEADLINE_SUMMARY = "builtin.headline-summary"
 COVERED_VISIT = "builtin.covered-visit"
 QUOTED = "builtin.quoted"
+COUNTRY_SPEAKER = "builtin.country-speaker"
+COUNTRY_PEER = "builtin.country-peer"
+SUMMIT_LEADERS = "builtin.summit-leaders"
 
 
 def same_family(a: str, b: str) -> bool:
@@ -64,7 +67,11 @@ def merge(view: ArticleView, cands: list[Candidate]) -> tuple[list[Event], list[
         else:
             merged.append(c)
     merged = _merge_again(view, merged)
-    merged = [replace(c, participants=_participants(view, c)) for c in merged]
+    # (a visit to a country whose people the visitor met is told by those meetings: before a
+    # country side is put down to the one person of it the sentence names)
+    merged, covered = _drop_covered_visits(view, merged)
+    suppressed += covered
+    merged = [_participants(view, c) for c in merged]
     merged = _places_of_visits(view, merged)
     merged = _dateline_places(view, merged)
     kept = []
@@ -73,16 +80,25 @@ def merge(view: ArticleView, cands: list[Candidate]) -> tuple[list[Event], list[
             kept.append(c)
         else:
             suppressed.append(_suppressed(view, c, ONE_PARTICIPANT))
-    kept, covered = _drop_covered_visits(view, kept)
-    suppressed += covered
     kept, summaries = _drop_headline_summaries(view, kept)
     suppressed += summaries
     return [_event(view, c) for c in kept], suppressed
 
 
-def _participants(view: ArticleView, c: Candidate) -> Parties:
-    parts = drop_redundant_countries(view, _peers_for_countries(view, _speakers_for_countries(view, c)))
-    return parts + _leaders_at_summit(view, c)
+def _participants(view: ArticleView, c: Candidate) -> Candidate:
+    """The merged report with each country side put down to the person who speaks for it, and
+    a grouping's summit with the leaders named around it; each new party with its rule."""
+    parts, reasons = c.participants, list(c.reasons)
+    for rule, step in ((COUNTRY_SPEAKER, lambda p: _speakers_for_countries(view, c, p)),
+                       (COUNTRY_PEER, lambda p: _peers_for_countries(view, p)),
+                       (None, lambda p: drop_redundant_countries(view, p)),
+                       (SUMMIT_LEADERS, lambda p: p + _leaders_at_summit(view, c))):
+        new = step(parts)
+        if rule:
+            had = {a for a, _ in parts}
+            reasons += [Reason("participant", a, rule, c.sentence) for a, _ in new if a not in had]
+        parts = new
+    return replace(c, participants=parts, reasons=tuple(reasons))
 
 
 def _suppressed(view: ArticleView, c: Candidate, reason: str) -> Suppressed:
@@ -154,9 +170,10 @@ def _merge_target(view: ArticleView, c: Candidate, merged: list[Candidate]) -> i
             return k
         if any(_grouping(view, a) for a in ids & pids):
             return k  # "the G7 talks", "G7 ministers discussed ...": one meeting of the group
-        if (_members_of_group(view, ids, pids) or _members_of_group(view, pids, ids)) \
+        own, prev_own = ids - hosts, pids - prev_hosts  # the hosts aside: "Kishida, who hosted it, welcomed ..."
+        if (_members_of_group(view, own, prev_own) or _members_of_group(view, prev_own, own)) \
                 and (same_family(c.kind, prev.kind) or c.anaphoric or prev.anaphoric
-                     or _most_members(view, ids, pids) or _most_members(view, pids, ids)):
+                     or _most_members(view, own, prev_own) or _most_members(view, prev_own, own)):
             return k  # the G7 summit and the seven leaders Kishida welcomed to it
     return None
 
@@ -200,7 +217,7 @@ def _peers_for_countries(view: ArticleView, participants: Parties) -> Parties:
 def _leaders_at_summit(view: ArticleView, c: Candidate) -> Parties:
     """A summit of a grouping with no one named at it ("G7 was scheduled to meet this weekend")
     has the member countries' leaders the article names around it."""
-    ids = [a for a, _ in c.participants]
+    ids = [a for a, r in c.participants if r != "host"]  # its host aside: "Kishida hosted the gathering"
     if c.kind != "summit" or len(ids) != 1 or not _grouping(view, ids[0]):
         return ()
     members = set(view.res.organisations[ids[0]].members)
@@ -210,11 +227,11 @@ def _leaders_at_summit(view: ArticleView, c: Candidate) -> Parties:
         if m.sentence in near and m.type == PERSON and m.actor and m.form == "name" \
                 and view.country_of(m.actor) in members and _offices(view, m.actor) & _LEADERS \
                 and all(m.actor != a for a, _ in leaders):
-            leaders = (*leaders, (m.actor, "participant"))
+            leaders = (*leaders, (m.actor, "participant")) if all(m.actor != a for a, _ in c.participants) else leaders
     return leaders
 
 
-def _speakers_for_countries(view: ArticleView, c: Candidate) -> Parties:
+def _speakers_for_countries(view: ArticleView, c: Candidate, participants: Parties) -> Parties:
     """A country side is the one person of that country its own sentences name ("ministers from
     Canada and Japan ... Canadian Foreign Minister Melanie Joly said"); not one named only as the
     owner of something ("confirmed Primakov's pledge")."""
@@ -222,7 +239,7 @@ def _speakers_for_countries(view: ArticleView, c: Candidate) -> Parties:
     taken = set(c.actors)
     sides = {view.country_of(a) for a in taken if a not in view.res.countries}
     out: Parties = ()
-    for actor, role in c.participants:
+    for actor, role in participants:
         if actor in view.res.countries and actor not in sides:  # a side no named party speaks for yet
             named = {m.actor for s in sentences for k in view.by_sentence.get(s, ()) for m in (view.mentions[k],)
                      if m.type == PERSON and m.actor and m.form in ("name", "surname") and not _possessor(view, m)

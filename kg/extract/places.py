@@ -87,12 +87,24 @@ def free_place(view: ArticleView, trig: Match, b: int) -> Place | None:
         if j == start or toks[start].text in dates_mod.WEEKDAYS_TITLE or toks[start].text in dates_mod.MONTHS_TITLE \
                 or (j - start == 1 and toks[start].text in _DIRECTIONS):
             continue  # "in the South and East China Seas": a direction alone is no place
-        if j < b and toks[j].text.isalpha() and toks[j].text.islower() and toks[j].lower not in _AFTER_PLACE:
+        if _describes_a_thing(view, j, b):
             continue  # "at the Labour spring conference": the name describes a thing, not where
         if start in view.mention_at:
             continue  # a known country, capital or actor: the context rules place it
         return Place(view.span_text(start, j))
     return None
+
+
+def _describes_a_thing(view: ArticleView, j: int, b: int) -> bool:
+    """The name ending before token ``j`` modifies the noun after it ("the Labour spring
+    conference"), by the tree where there is one ("talks in Geneva ended" is a place)."""
+    toks = view.toks
+    if j >= b or not (toks[j].text.isalpha() and toks[j].text.islower()) or toks[j].lower in _AFTER_PLACE:
+        return False
+    tree = view.trees.get(view.sent_of[j])
+    if tree is None:
+        return True
+    return tree.dep(j - 1) in ("compound", "amod", "nmod:poss") or tree.head(j - 1) >= j
 
 
 def _name_end(view: ArticleView, j: int, b: int) -> int:

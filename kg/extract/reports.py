@@ -34,7 +34,10 @@ _MARKED_ROLES = {"side": "participant", "host": "host"}
 # ids of the built-in decisions (each has a record in ontology/rules/builtin.jsonl)
 INSIDE_NAME = "builtin.inside-a-name"
 HOST_AS_NOUN = "builtin.host-as-noun"
+VERB_AS_NOUN = "builtin.verb-as-noun"
 NO_GUEST = "builtin.no-guest"
+HOSTED_MEETING = "builtin.hosted-meeting"
+ATTRIBUTIVE = "builtin.attributive-visitor"
 NO_PLACE = "builtin.visit-needs-a-place"
 NO_PARTICIPANTS = "builtin.no-participants"
 QUOTED = "builtin.quoted"
@@ -138,14 +141,21 @@ def report(view: ArticleView, frame: Frame, ctx: SentenceContext, earlier: list[
 
     if kind_frame == "host" and pos == "noun":
         return suppress(HOST_AS_NOUN)
+    if pos == "noun" and rule.spec.get("pos") == "verb" and _noun_phrase(view, frame):
+        return suppress(VERB_AS_NOUN)  # "agreed to stay in close contact": the word names no meeting
     if "dependency" in rule.spec and not frame.confirmed:
-        return suppress(UNCONFIRMED)  # "spoke" with no with-phrase in the tree: no meeting word here  # "chatshow host Robert Kilroy-Silk": a person, not a verb
+        return suppress(UNCONFIRMED)  # "spoke" with no with-phrase in the tree: no meeting word here
     if pos == "noun" and _inside_name(view, frame):
         return suppress(INSIDE_NAME)
     parties = _with_groups(ctx, list(frame.parties))
+    if kind_frame == "visit" and _attributive(view, frame):
+        parties = [replace(p, role={"subject": "object", "object": "subject"}.get(p.role, p.role),
+                           rules=(ATTRIBUTIVE, *p.rules)) for p in parties]
     participants, where, plural, reasons, used = _participants(view, frame, parties, ctx)
     place = where[0] if where else None
-    if pos == "verb" and kind_frame in ("meet", "visit") and not any(p.role == "subject" for p in parties) \
+    if pos == "verb" and kind_frame in ("meet", "visit") and not any(
+            p.role == "subject" and (view.mentions[p.mention].actor or view.mentions[p.mention].form == PLURAL)
+            for p in parties) \
             and any(p.role == "object" for p in parties) and not plural:
         # "The monarch was scheduled to meet Jiang Zemin and Li Peng" with the monarch unknown: who
         # was met is known, who met them is not; the two met are no meeting of their own
@@ -154,6 +164,8 @@ def report(view: ArticleView, frame: Frame, ctx: SentenceContext, earlier: list[
     if kind_frame == "visit" and pos == "verb" and trig.end - trig.start > 1 and hosts_named and not place \
             and all(_is_person(view, a) for a in hosts_named):
         return suppress(NO_PLACE, participants)  # "the award went to Argentine Chango Spasiuk"
+    if kind_frame == "host" and _hosts_a_meeting(view, frame):
+        return suppress(HOSTED_MEETING, participants)  # "hosted the summit": the summit is the meeting
     if kind_frame == "host" and not any(r == "visitor" for _, r in participants):
         return suppress(NO_GUEST, participants)  # "hosted", "received" with nobody received
     status, status_rule = meeting_status(view, frame)
@@ -172,18 +184,25 @@ def report(view: ArticleView, frame: Frame, ctx: SentenceContext, earlier: list[
     anaphor_cue = _cue_before(view, frame, parts, "anaphor")
     joined = False
     joins_cue = _cue_before(view, frame, parts, "joins")
-    if pos == "noun" and earlier and len(participants) == 1 and anaphor_cue and joins_cue:
-        # "The Italian foreign minister joined the talks": one more party to the talks before
+    if pos == "noun" and earlier and len(participants) == 1 and anaphor_cue and (
+            joins_cue or participants[0][1] == "host"):
+        # "The Italian foreign minister joined the talks", "Kishida, who hosted the gathering": one
+        # more party to the talks before
         same = antecedents(earlier, kind, date)
         if same:
             participants = same[-1].participants + tuple(p for p in participants
                                                          if all(p[0] != q for q, _ in same[-1].participants))
-            reasons += tuple(Reason("participant", a, f"{anaphor_cue} {joins_cue} {ANAPHOR}", s)
+            reasons += tuple(Reason("participant", a, f"{anaphor_cue} {joins_cue or ''} {ANAPHOR}".replace("  ", " "), s)
                              for a, _ in same[-1].participants)
             joined = True
             date = precision = None
     if plural and not earlier and not participants:
         participants = _sides_before(view, frame, sides)  # "Ministers of the G7 ... at their talks"
+        named = _people_of(view, s - 1) if not participants else []
+        if len(named) >= 2:
+            # "Scholz and Macron were both in Rome. They met on Monday.": the people named just before
+            participants = tuple((a, "participant") for a in named)
+        reasons += tuple(Reason("participant", a, f"{PLURAL_ANAPHOR} coref.plural", s) for a, _ in participants)
     if plural and earlier:
         # "During Rosati's trip the two countries will sign ...": the visit reported before
         last = next((e for e in reversed(earlier) if not e.anaphoric), earlier[-1])
@@ -194,7 +213,7 @@ def report(view: ArticleView, frame: Frame, ctx: SentenceContext, earlier: list[
             # Washington": the people the sentence before named, not the meeting before it
             before = tuple((a, "participant") for a in named)
         participants = before + tuple(p for p in participants if all(p[0] != q for q, _ in before))
-        reasons += tuple(Reason("participant", a, PLURAL_ANAPHOR, s) for a, _ in before)
+        reasons += tuple(Reason("participant", a, f"{PLURAL_ANAPHOR} coref.plural", s) for a, _ in before)
     anaphoric = joined or (not participants and pos == "noun" and anaphor_cue is not None)
     if anaphoric and not joined:
         # "the summit" points back at a summit; "the meeting" or "the talks" at the last encounter;
@@ -212,12 +231,13 @@ def report(view: ArticleView, frame: Frame, ctx: SentenceContext, earlier: list[
     if view.toks[a].lower in _FRONTED_SPEAKING and trig.start - a <= 12 or (
             view.toks[a].lower == "at" and pos == "noun" and trig.start - a <= 3):
         # "Speaking to NATO brass gathered in Paris, Dutch Defence Minister Brekelmans stressed ...",
-        # "At a conference hosted by Gordon Brown, he said ...": who spoke at the gathering was at it
+        # "At a conference hosted by Gordon Brown, he said ...": who spoke at the gathering was at it,
+        # whatever the parser made of the opening phrase
         for k in _fronted_speaker(view, frame, ctx):
             actor = view.mentions[k].actor
             if actor and actor not in {x for x, _ in participants}:
                 participants = add_party(participants, actor)
-                reasons += (Reason("participant", actor, FRONTED_SPEAKER, s),)
+                reasons += (Reason("participant", actor, f"{FRONTED_SPEAKER} {view.mentions[k].rule}", s),)
     # marked anywhere in the sentence: "The G7 talks ... brought together ministers from Britain,
     # Canada and France" (sides); "at the invitation of Prime Minister Kabariti" (the host)
     for k in view.by_sentence.get(s, ()):
@@ -285,6 +305,36 @@ def _with_groups(ctx: SentenceContext, parties: list[Party]) -> list[Party]:
     return out
 
 
+def _noun_phrase(view: ArticleView, frame: Frame) -> bool:
+    """The tree makes the trigger the head of a noun phrase, with an article, an adjective or a
+    preposition of its own ("in close contact")."""
+    tree = view.trees.get(frame.sentence)
+    return tree is not None and any(tree.dep(c) in ("det", "amod", "case", "nmod:poss") for c in tree.children(frame.head))
+
+
+def _attributive(view: ArticleView, frame: Frame) -> bool:
+    """ "assured visiting Foreign Minister Payne" read by the parser as a clause ("visiting
+    Payne"): the one after the word is the visitor, the subject the host. The trigger rule's
+    ``attributive`` lists the words and the words they follow in that use."""
+    spec = frame.rule.spec.get("attributive")
+    trig, tree = frame.trigger, view.trees.get(frame.sentence)
+    if not spec or tree is None or tree.dep(frame.head) == "amod" or trig.end - trig.start != 1 \
+            or view.toks[trig.start].lower not in spec["words"] or trig.start == view.sentences[frame.sentence][0]:
+        return False
+    nxt = view.toks[trig.end] if trig.end < view.sentences[frame.sentence][1] else None
+    return view.toks[trig.start - 1].lower in spec["after"] and nxt is not None and nxt.is_title
+
+
+def _hosts_a_meeting(view: ArticleView, frame: Frame) -> bool:
+    """The object of "hosted" is a meeting word of its own ("Japan hosted the G7 summit")."""
+    tree = view.trees.get(frame.sentence)
+    if tree is None:
+        return False
+    others = [t for t in view.parts[frame.sentence].triggers if t != frame.trigger]
+    return any(tree.dep(c) == "obj" and tree.tag(c).startswith("NN") and any(t.start <= c < t.end for t in others)
+               for c in tree.children(frame.head))
+
+
 def _is_person(view: ArticleView, actor: str) -> bool:
     return actor in view.res.people or any(m.actor == actor and m.type == PERSON for m in view.mentions)
 
@@ -332,6 +382,10 @@ def _participants(view: ArticleView, frame: Frame, parties: list[Party], ctx: Se
         if m.role in NON_PARTY_ROLES:
             continue  # "a U.S. embassy spokesman said ...": reports, does not take part
         role = _role(view, kind_frame, p.role, m)
+        if p.role == "subject":
+            # "Kishida hosted the summit": the subject a linking verb gives plays the part it says
+            role = next((view.rules[r].spec["subject_role"] for r in p.rules
+                         if r in view.rules and "subject_role" in view.rules[r].spec), role)
         if role is None:
             continue
         modifier = p.rules[-1] == "frame.modifier"
@@ -349,7 +403,9 @@ def _participants(view: ArticleView, frame: Frame, parties: list[Party], ctx: Se
         if actor and all(actor != a for a, _ in participants):
             first_at[actor] = m.start
             participants = add_party(participants, actor, role)
-            why = " ".join((*p.rules, COUNTERPART_RULE) if m.form == COUNTERPART and not m.actor else p.rules)
+            # the chain of rules that put the party here, then the rule that named it
+            why = " ".join((*p.rules, COUNTERPART_RULE, m.rule) if m.form == COUNTERPART and not m.actor
+                           else (*p.rules, m.rule))
             reasons.append(Reason("participant", actor, why, frame.sentence))
             used.add(p.mention)
     participants = tuple(sorted(participants, key=lambda p: first_at.get(p[0], 0)))  # in the order the text names them
@@ -385,7 +441,7 @@ def _hosts(view: ArticleView, frame: Frame, parties: list[Party], subject: tuple
     finance minister and the foreign minister")."""
     if len(subject) != 1 or frame.frame not in ("meet", "visit") or kind == "summit":
         return ()
-    objs = [view.mentions[p.mention] for p in parties if p.role in ("object", "party")]
+    objs = [view.mentions[p.mention] for p in parties if p.role in ("object", "party") and "frame.between" not in p.rules]
     objs = [m for m in objs if m.actor and m.actor not in subject]
     if len(objs) < 2 or not all(m.type == PERSON and m.form != PRONOUN for m in objs):
         return ()
@@ -479,7 +535,8 @@ def antecedents(earlier: list[Candidate], kind: str, date: str | None, held: boo
     another year ("The committee's last tour was in September 1995")."""
     from .merging import same_family
 
-    same = [e for e in earlier if (e.kind == kind if kind in SPECIFIC_KINDS else same_family(e.kind, kind))]
+    same = [e for e in earlier if (e.kind == kind if kind in SPECIFIC_KINDS else same_family(e.kind, kind)
+                                   or kind == "meeting" and e.kind != "call")]  # "the gathering": any
     if held and any(e.status != PLANNED for e in same):
         same = [e for e in same if e.status != PLANNED]
     if same and date and same[-1].date and date[:4] != same[-1].date[:4]:
