@@ -812,3 +812,47 @@ def test_extract_a_speakers_words_about_a_meeting_lend_it_no_date_or_place(extra
     ex = extract_text('In March, Quad leaders met at a virtual summit. "Holding an in-person Quad summit in London '
                       'in June would not be provocative," he said.', date="2021-04-16")
     assert [(e.date, e.place) for e in ex.events] == [("2021-03", None)]
+
+
+def test_extract_a_conference_named_only_as_where_talks_are_held_is_their_venue(extract_text):
+    ex = extract_text("Five unions will hold talks with Keir Starmer at the party's spring conference in Liverpool.")
+    assert [(e.kind, e.status) for e in ex.events] == [("talks", "planned")]
+    assert ex.events[0].place.label == "Liverpool"
+    assert any(s.reason == "builtin.venue" for s in ex.suppressed)
+    ex = extract_text("The G20 summit opened in New Delhi on Saturday, and Joe Biden held talks with Narendra Modi "
+                      "at the summit.", date="2023-09-09")
+    assert "summit" in [e.kind for e in ex.events]  # a summit with a party of its own is a meeting
+
+
+def test_extract_talks_that_will_resume_are_a_later_session(extract_text):
+    ex = extract_text("Olaf Scholz held talks with Emmanuel Macron in Paris on Monday.\n\nDiscussions will resume next week.")
+    assert [(e.kind, e.status) for e in ex.events] == [("talks", "held"), ("talks", "planned")]
+    assert all(set(e.actor_ids) == {"olaf-scholz", "emmanuel-macron"} for e in ex.events)
+
+
+def test_extract_the_modal_of_a_clause_above_a_subordinate_one_is_not_its_status(extract_text):
+    ex = extract_text("Analysts doubt Olaf Scholz will change course, although Olaf Scholz and Emmanuel Macron "
+                      "spoke by phone last week.")
+    assert [(e.kind, e.status) for e in ex.events] == [("call", "held")]
+
+
+def test_extract_a_capitalised_issue_word_inside_a_sentence_is_a_name(extract_text):
+    ex = extract_text("Olaf Scholz met Keir Starmer at Labour's conference in Liverpool.")
+    assert ex.events[0].issues == () and ex.events[0].place.label == "Liverpool"
+    ex = extract_text("Olaf Scholz met Keir Starmer to discuss labour rights in Liverpool.")
+    assert ex.events[0].issues
+
+
+def test_extract_who_hosts_a_summit_is_its_host(extract_text):
+    ex = extract_text("Fumio Kishida hosted the G7 summit in Hiroshima.", date="2023-05-19")
+    assert [(e.kind, _roles(e)) for e in ex.events] == [("summit", {"fumio-kishida": "host", "g7": "participant"})]
+    ex = extract_text("Emmanuel Macron will host talks between Olaf Scholz and Viktor Orban.")
+    assert _roles(ex.events[0]) == {"emmanuel-macron": "host", "olaf-scholz": "participant",
+                                    "viktor-orban": "participant"}
+
+
+def test_extract_a_verb_only_meeting_word_used_as_a_noun_is_no_meeting(extract_text):
+    ex = extract_text("Olaf Scholz and Emmanuel Macron agreed to stay in close contact.")
+    assert ex.events == () and ex.suppressed[0].reason == "builtin.verb-as-noun"
+    ex = extract_text("Olaf Scholz contacted Emmanuel Macron on Monday.")
+    assert len(ex.events) == 1

@@ -35,9 +35,21 @@ def sentence_issues(view: ArticleView, s: int, spans: list[tuple[int, int]] | tu
             continue
         if _before_office(view, m.end, offices):
             continue  # "the Kremlin security chief", "opposition militia leader": a title, not a topic
+        if _capitalised_inside(view, s, m.start, m.end):
+            continue  # "at Labour's spring conference": a name, not the topic
         if m.value not in out:
             out.append(m.value)
     return out
+
+
+def _capitalised_inside(view: ArticleView, s: int, a: int, b: int) -> bool:
+    """Words capitalised inside a sentence written in lower case (not a headline's title case)
+    name something: "Labour" the party, "the Trade Ministry"."""
+    first, end = view.sentences[s]
+    if a == first or not all(t.is_title for t in view.toks[a:b]):
+        return False
+    lower = [t.text for t in view.toks[first:end] if t.text.isalpha() and t.text.islower()]
+    return len(lower) >= 3 and any(len(w) > 3 for w in lower)
 
 
 def _before_office(view: ArticleView, i: int, offices: frozenset[str] | set[str] | tuple[str, ...]) -> bool:

@@ -186,6 +186,9 @@ def _predicates(view: ArticleView, parsed: ParsedSentence, head: int, pos: str, 
             if any((p, link, other) in pairs for other in spec.get("overridden_by", ())):
                 continue  # "asked Macron to meet Orban": the one asked meets, not the one who asks
             shares = preds[p][1] & frozenset(spec.get("shares", ()))
+            if shares == {"subject"} and tree.tag(p).startswith("VB") and tree.dep(p) not in _NOUN_RELATIONS \
+                    and any(tree.dep(c) in ("nsubj", "nsubj:pass") for c in tree.children(p)):
+                continue  # "..., although Duterte and Suga spoke by phone": a clause with a subject of its own
             if shares:
                 preds[link] = (level, shares, (*preds[p][2], m.rule))
                 added = True

@@ -137,6 +137,8 @@ def _merge_target(view: ArticleView, c: Candidate, merged: list[Candidate]) -> i
         # "the London conference" points back at the conference with those parties, before any other
         for k in range(len(merged) - 1, -1, -1):
             if ids <= merged[k].actors and same_family(c.kind, merged[k].kind):
+                if c.status == PLANNED and merged[k].status == HELD and c.status_rule is not None:
+                    return None  # "Discussions will resume next week": a later session of the same sides
                 return k
     for k in range(len(merged) - 1, -1, -1):
         prev = merged[k]

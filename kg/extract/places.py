@@ -87,6 +87,8 @@ def free_place(view: ArticleView, trig: Match, b: int) -> Place | None:
         if j == start or toks[start].text in dates_mod.WEEKDAYS_TITLE or toks[start].text in dates_mod.MONTHS_TITLE \
                 or (j - start == 1 and toks[start].text in _DIRECTIONS):
             continue  # "in the South and East China Seas": a direction alone is no place
+        if j < b and toks[j].lower in ("'s", "’s"):
+            continue  # "at Labour's spring conference": the owner of the place, not the place
         if _describes_a_thing(view, j, b):
             continue  # "at the Labour spring conference": the name describes a thing, not where
         if start in view.mention_at:

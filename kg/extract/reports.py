@@ -38,6 +38,7 @@ VERB_AS_NOUN = "builtin.verb-as-noun"
 NO_GUEST = "builtin.no-guest"
 HOSTED_MEETING = "builtin.hosted-meeting"
 ATTRIBUTIVE = "builtin.attributive-visitor"
+VENUE = "builtin.venue"
 NO_PLACE = "builtin.visit-needs-a-place"
 NO_PARTICIPANTS = "builtin.no-participants"
 QUOTED = "builtin.quoted"
@@ -80,6 +81,7 @@ def sentence_reports(view: ArticleView, s: int, parsed: ParsedSentence | None, e
     ctx = sentence_context(view, s)
     widen = expansions(parsed)
     cands: list[Candidate] = []
+    frames: list[Frame] = []
     suppressed: list[Suppressed] = []
     bare_kinds: list[str] = []
     for trig in parts.triggers:
@@ -93,6 +95,9 @@ def sentence_reports(view: ArticleView, s: int, parsed: ParsedSentence | None, e
                     bare_kinds.append(frame.rule.spec["kind"])
             else:
                 cands.append(out)
+                frames.append(frame)
+    cands, venues = _without_venues(view, cands, frames)
+    suppressed += venues
     real = [c for c in cands if not c.anaphoric]
     fixed = []
     for c in cands:
@@ -107,6 +112,32 @@ def sentence_reports(view: ArticleView, s: int, parsed: ParsedSentence | None, e
         first = fixed.index(next(c for c in fixed if not c.anaphoric))
         fixed[first] = replace(fixed[first], kind=min([fixed[first].kind, *bare_kinds], key=_priority))
     return fixed, suppressed
+
+
+def _without_venues(view: ArticleView, cands: list[Candidate], frames: list[Frame]
+                    ) -> tuple[list[Candidate], list[Suppressed]]:
+    """ "will hold talks with Prescott at Labour's spring conference": a conference or summit
+    named only as where another meeting of the sentence is held, whose parties are all that
+    meeting's, is its venue, not a meeting of its own; its place is the meeting's."""
+    tree = view.trees.get(frames[0].sentence) if frames else None
+    if tree is None:
+        return cands, []
+    kept, venues = list(cands), []
+    for c, f in zip(cands, frames):
+        if c.kind not in ("summit", "conference") or f.pos != "noun" or c.anaphoric \
+                or not all(p.level for p in f.parties) \
+                or not any(tree.dep(k) == "case" and view.toks[k].lower == "at" for k in tree.children(f.head)):
+            continue
+        for i, (d, g) in enumerate(zip(cands, frames)):
+            if d is not c and tree.head(f.head) in {p for p, _, _ in g.predicates} and c.actors <= d.actors:
+                # "the Authority would meet at a London conference": one party's meeting there is the conference
+                one = kept[i].kind == "meeting" and len(kept[i].participants) == 1
+                kept[i] = replace(kept[i], place=c.place or kept[i].place, kind=c.kind if one else kept[i].kind)
+                kept[kept.index(c)] = None
+                venues.append(Suppressed(view.article.id, c.rule.id, VENUE, c.sentence, c.evidence[0].quote,
+                                         tuple(c.actors)))
+                break
+    return [c for c in kept if c is not None], venues
 
 
 def _sequels(view: ArticleView, frame: Frame, ctx: SentenceContext) -> list[tuple[Frame, tuple[int, int] | None]]:

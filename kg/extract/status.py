@@ -110,10 +110,15 @@ def _clause_of(tree, i: int) -> int:
 
 
 def _ancestors(tree, i: int) -> list[int]:
+    """The words above ``i`` up to the first finite clause of its own: "Duterte will react ...,
+    although they spoke by phone" — the modal of the clause above is not the call's."""
     out = []
     seen = set()
     while tree.head(i) != i and i not in seen:
         seen.add(i)
+        if tree.dep(i) in ("advcl", "ccomp", "parataxis", "acl:relcl") and any(
+                tree.dep(c) in ("nsubj", "nsubj:pass") for c in tree.children(i)):
+            break
         i = tree.head(i)
         out.append(i)
     return out
