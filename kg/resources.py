@@ -214,6 +214,18 @@ class Resources:
         return tuple(r for r in self.rules if r.type == rule_type)
 
     @cached_property
+    def _rule_words(self) -> dict[tuple[str, str], frozenset[str]]:
+        return {(r.id, key): frozenset(words) for r in self.rules for key, words in r.spec.get("words", {}).items()}
+
+    def words(self, rule_id: str, key: str) -> frozenset[str]:
+        """A word list a rule's record keeps for the code that applies it ("words": {key: [...]});
+        a missing list is an error in the shipped rules, raised at once."""
+        try:
+            return self._rule_words[(rule_id, key)]
+        except KeyError:
+            raise ResourceError([f"rule {rule_id!r} has no word list {key!r}"]) from None
+
+    @cached_property
     def boilerplate(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(r.spec["regex"]) for r in self.rules_of("boilerplate"))
 
@@ -640,6 +652,9 @@ def _check_dependency_rule(r: dict[str, Any]) -> list[str]:
         msgs.append("overridden_by must be a list of link rule ids")
     if rtype == "link" and r.get("subject_role", "host") not in EVENT_ROLES:
         msgs.append(f"subject_role must be one of {', '.join(EVENT_ROLES)}")
+    if not (isinstance(r.get("words", {}), dict) and all(
+            isinstance(v, list) and all(isinstance(w, str) for w in v) for v in r.get("words", {}).values())):
+        msgs.append("words must map names to lists of words")
     if rtype == "expand" and r.get("as") not in EXPANSIONS:
         msgs.append(f"as must be one of {', '.join(EXPANSIONS)}")
     return msgs

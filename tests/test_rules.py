@@ -1,6 +1,8 @@
 """One test per rule example and counter-example, generated from the rule files."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.resources import load_resources
@@ -68,3 +70,23 @@ def test_rules_every_rule_id_written_in_the_code_has_a_record():
         written |= set(pattern.findall(path.read_text(encoding="utf-8")))
     written -= set(prefixes)  # bare words such as "context" in effect names
     assert written and written - known == set()
+
+
+def test_rules_every_word_list_the_code_reads_is_in_a_record():
+    """Word lists the extractor reads from rule records (``res.words(RULE, "key")``) are there;
+    a missing one is a one-line resource error, not a traceback."""
+    import re
+
+    from kg.errors import ResourceError
+    from kg.extract import coref, effects, places, reports, surface, view
+
+    modules = (coref, effects, places, reports, surface, view)
+    constants = {name: value for m in modules for name, value in vars(m).items() if isinstance(value, str)}
+    pattern = re.compile(r'words\(([A-Z_]+), "([a-z_]+)"\)')
+    asked = {(constants[name], key) for m in modules for name, key in pattern.findall(Path(m.__file__).read_text())}
+    res = load_resources()
+    assert len(asked) >= 10
+    for rule_id, key in sorted(asked):
+        assert res.words(rule_id, key), (rule_id, key)
+    with pytest.raises(ResourceError, match="no word list"):
+        res.words("builtin.held", "no-such-list")

@@ -58,17 +58,14 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                       tuple(sorted(fired)))
 
 
-#: the common names the parser reads for people's names, one pair a person (cycled)
-_GIVEN = ("John", "Mary", "David", "Sarah", "Peter", "Anna", "James", "Laura", "Paul", "Helen")
-_FAMILY = ("Smith", "Jones", "Brown", "Miller", "Wilson", "Taylor", "Clark", "Walker", "Hall", "Young")
-
-
 def common_names(tokens: tuple[Token, ...], mentions: tuple[ActorMention, ...], res: Resources) -> dict[int, str]:
     """The words the parser reads for people's names: a common English name for the name after
     any title ("Japanese Prime Minister Fumio Kishida" is read as "Japanese Prime Minister John
     Smith"), a different one for each person. A rare or foreign name is where the parser errs
     most; a common one it knows, and the tree it gives stays the tokens' own."""
     titles = res.title_words
+    particles = frozenset(res.naming.get("particles", ()))
+    given, family = res.naming["parser_names"]["given"], res.naming["parser_names"]["family"]
     out: dict[int, str] = {}
     person: dict[str, int] = {}
     for m in mentions:
@@ -78,11 +75,11 @@ def common_names(tokens: tuple[Token, ...], mentions: tuple[ActorMention, ...], 
         i = m.end - 1
         name: list[int] = []
         while i >= m.start and tokens[i].lower not in titles and (tokens[i].text[:1].isupper() or name and (
-                tokens[i].text in ("-", "'") or tokens[i].lower in ("al", "bin", "ibn", "de", "van", "von", "el"))):
+                tokens[i].text in ("-", "'") or tokens[i].lower in particles)):
             name.append(i)
             i -= 1
         for k, i in enumerate(sorted(name)):
-            out[i] = _FAMILY[n % len(_FAMILY)] if k == len(name) - 1 else _GIVEN[n % len(_GIVEN)]
+            out[i] = family[n % len(family)] if k == len(name) - 1 else given[n % len(given)]
     return out
 
 

@@ -29,9 +29,8 @@ NON_PARTY_ROLES = frozenset({"spokesperson"})
 #: generic titles that may stand for either top office
 _LEADER_ROLES = ("head_of_government", "head_of_state")
 
-
-#: a leader's name before one of these stands for the leader's government
-_GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet", "regime"})
+#: a leader's name before one of the rule's ``government_nouns`` stands for the leader's government
+LEADER_GOVERNMENT = "coref.leader-government"
 
 
 def resolve(acts: ArticleActors, res: Resources, article_date: str | None,
@@ -85,9 +84,9 @@ def resolve(acts: ArticleActors, res: Resources, article_date: str | None,
     for k, m in enumerate(ms):
         nxt = m.end + 1 if m.end < len(tokens) and tokens[m.end].lower in ("'s", "’s") else m.end
         if m.type == PERSON and m.country and m.form in ("name", "surname") and nxt < len(tokens) \
-                and tokens[nxt].lower in _GOVERNMENT_NOUNS:
+                and tokens[nxt].lower in res.words(LEADER_GOVERNMENT, "government_nouns"):
             # "the first Trump administration", "Netanyahu's government": the leader's country
-            ms[k] = replace(m, actor=m.country, type=COUNTRY, rule="coref.leader-government")
+            ms[k] = replace(m, actor=m.country, type=COUNTRY, rule=LEADER_GOVERNMENT)
     return ArticleActors(tuple(ms), new_actors)
 
 

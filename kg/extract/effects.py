@@ -11,10 +11,8 @@ from ..resources import Rule
 from .mentions import CAPITAL, COUNTRY, ORG, PERSON, ActorMention
 from .view import ArticleView, SentenceParts
 
-_GROUP_JOINERS = {",", "and", "&", "plus"}
-_POSSESSIVES = frozenset({"his", "her", "their", "its"})
 DATELINE = "builtin.dateline"
-_CLAUSE_MARKS = {";", ":", "said", "says", "told", "—", "–", "(", ")", "“", "”", '"'}
+COORDINATED = "builtin.coordinated-names"
 
 
 def mention_effects(view: ArticleView, s: int) -> tuple[dict[int, str], dict[int, str]]:
@@ -121,6 +119,10 @@ def coordinated_groups(view: ArticleView, s: int, effects: dict[int, str]) -> li
     toks = view.toks
     groups: list[list[int]] = []
     marks = dict(effects)
+
+    def words(key: str) -> frozenset[str]:
+        return view.res.words(COORDINATED, key)
+
     # "Shoukry and his Greek, Cypriot and French counterparts": demonyms between parties join them
     demonym_tokens = {i for k in view.by_sentence.get(s, ()) if view.mentions[k].form == "demonym"
                       for i in range(view.mentions[k].start, view.mentions[k].end)}
@@ -133,7 +135,7 @@ def coordinated_groups(view: ArticleView, s: int, effects: dict[int, str]) -> li
             between = [t.lower for i, t in enumerate(toks[last.end:m.start], last.end) if i not in demonym_tokens]
             if len(between) < m.start - last.end and between[-1:] == [","]:
                 between = between[:-1]
-            if len(between) < m.start - last.end and between[-2:-1] == ["and"] and between[-1] in _POSSESSIVES:
+            if len(between) < m.start - last.end and between[-2:-1] == ["and"] and between[-1] in words("possessives"):
                 between = between[:-1]
             pair = (marks.get(k), marks.get(groups[-1][-1]))
             same_mark = pair[0] == pair[1] or (pair[0] is None and pair[1] in ("side", "not-participant"))
@@ -143,14 +145,14 @@ def coordinated_groups(view: ArticleView, s: int, effects: dict[int, str]) -> li
             # nor "Catherine Russell, UNICEF's executive director": the owner of her office
             clause_end = clause_end or (between == [","] and last.type == PERSON and m.type != PERSON
                                         and m.end < len(toks) and toks[m.end].lower in ("'s", "’s"))
-            if between and len(between) <= 3 and all(w in _GROUP_JOINERS or w == "the" for w in between) \
+            if between and len(between) <= 3 and all(w in words("joiners") or w == "the" for w in between) \
                     and between[0] != "the" and same_mark and not clause_end:
                 groups[-1].append(k)
                 continue
-            if 2 <= len(between) <= 5 and between[0] in _GROUP_JOINERS and m.title \
+            if 2 <= len(between) <= 5 and between[0] in words("joiners") and m.title \
                     and marks.get(k) == marks.get(groups[-1][-1]) \
                     and all(t.text.isalpha() and t.lower not in COMMON_WORDS for t in toks[last.end + 1:m.start]) \
-                    and not any(w in _CLAUSE_MARKS for w in between):
+                    and not any(w in words("clause_marks") for w in between):
                 groups[-1].append(k)  # "Lebed and Chechen rebel leader Maskhadov"
                 continue
             if not between or (between in (["-"], ["–"], ["/"]) and not toks[last.end - 1].space

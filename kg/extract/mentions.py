@@ -24,18 +24,21 @@ PERSON, COUNTRY, ORG = "Person", "Country", "Organization"
 # mention forms that coref must resolve
 TITLE_ONLY, PRONOUN, PLURAL, COUNTERPART, CAPITAL = "title", "pronoun", "plural", "counterpart", "capital"
 _PRIORITY = {"person": 0, "org": 1, "country": 2, "seat": 3, "capital": 4, "demonym": 5}
-#: prefixes joined by a hyphen that open words, not names ("Ex-chatshow host")
-_PREFIXES = {"ex", "pro", "anti", "non", "co", "vice", "former", "post", "pre", "neo", "semi", "self", "mid"}
-#: words before a capitalised name that make it a place ("in Lake Geneva"), not a person
-_PLACE_WORDS = {"in", "at", "near", "of", "from", "to", "outside", "across", "into", "via", "toward", "towards"}
-_STOP_NAME_WORDS = {
-    "The", "A", "An", "In", "On", "At", "And", "But", "For", "With", "Of", "To", "By", "As", "He", "She",
-    "It", "They", "We", "I", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept",
-    "Oct", "Nov", "Dec", "Reuters", "AP", "AFP", "Xinhua", "Tass", "Interfax",
-}
+
+
+@dataclass(frozen=True, slots=True)
+class NameWords:
+    """The naming word lists of ``ontology/actors/naming.json`` the name patterns read."""
+
+    particles: frozenset[str]  # lower-case name parts inside personal names ("bin", "van")
+    not_names: frozenset[str]  # capitalised words that open no name ("The", "Monday", "Reuters")
+    prefixes: frozenset[str]  # hyphened prefixes that open words, not names ("Ex-chatshow host")
+    place_words: frozenset[str]  # words before a capitalised name that make it a place ("in Lake Geneva")
+
+    @classmethod
+    def of(cls, naming: dict) -> NameWords:
+        return cls(*(frozenset(naming.get(k, ())) for k in ("particles", "not_name_words", "word_prefixes",
+                                                             "place_prepositions")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +122,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
         ms.sort(key=lambda m: (-(m.end - m.start), m.prefix != TITLE, _PRIORITY.get(m.kind, 9)))
     naming = res.naming
     honorifics = set(naming.get("honorifics", ()))
-    particles = set(naming.get("particles", ()))
+    name_words = NameWords.of(naming)
     pronouns = naming.get("pronouns", {})
     counterparts = set(naming.get("counterpart_nouns", ()))
     institution = set(naming.get("institution_words", ()))
@@ -166,18 +169,18 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                 i += 1
             continue
         if not ms:
-            if tok.lower in counterparts and i + 1 < n and _name_after(i + 1, toks, starts, particles, sent_of):
+            if tok.lower in counterparts and i + 1 < n and _name_after(i + 1, toks, starts, name_words, sent_of):
                 # "his counterpart Park Jin": the noun introduces a name
-                mention, i = _titled(i, i + 1, None, None, tok.text, toks, starts, res, particles,
+                mention, i = _titled(i, i + 1, None, None, tok.text, toks, starts, res, name_words,
                                      sent_of, out, article_date, rule="pattern.counterpart-name")
                 if mention:
                     out.mentions.append(mention)
                 continue
-            if tok.is_title and tok.text not in _STOP_NAME_WORDS and tok.text not in honorifics \
+            if tok.is_title and tok.text not in name_words.not_names and tok.text not in honorifics \
                     and tok.lower not in COMMON_WORDS \
                     and not headline[sent_of[i]] \
-                    and not (i and toks[i - 1].lower in _PLACE_WORDS):
-                end = _name_after(i, toks, starts, particles, sent_of)
+                    and not (i and toks[i - 1].lower in name_words.place_words):
+                end = _name_after(i, toks, starts, name_words, sent_of)
                 given = next((k for k in range(i + 1, end - 1) if toks[k].text in res.given_names
                               and toks[k - 1].text not in res.given_names), None)
                 if given is not None:
@@ -188,13 +191,13 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                     continue
                 if end - i >= 2 and not any(t.text in institution for t in toks[i:end]):
                     # "... his Canadian counterpart, Gordon Smith": a full name no lexicon knows
-                    mention, i = _titled(i, i, None, None, "", toks, starts, res, particles, sent_of, out,
+                    mention, i = _titled(i, i, None, None, "", toks, starts, res, name_words, sent_of, out,
                                          article_date, rule="pattern.capitalised-name")
                     if mention:
                         out.mentions.append(replace(mention, title=None))
                     continue
             if tok.text in honorifics and i + 1 < n and toks[i + 1].is_title:
-                mention, i = _titled(i, i + 1, None, None, tok.text, toks, starts, res, particles,
+                mention, i = _titled(i, i + 1, None, None, tok.text, toks, starts, res, name_words,
                                      sent_of, out, article_date, rule="pattern.honorific-name")
                 if mention:
                     out.mentions.append(mention)
@@ -219,14 +222,14 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                 if title is None and j + skip < n and all(
                         t.text.isalpha() and t.text.islower() and t.lower not in COMMON_WORDS for t in toks[j:j + skip]):
                     title = _title_at(starts.get(j + skip))
-            if title is not None and title.start in groups and not _name_after(title.end, toks, starts, particles, sent_of):
+            if title is not None and title.start in groups and not _name_after(title.end, toks, starts, name_words, sent_of):
                 title = None  # "Chinese officials said": a side, not a person
             if title is not None:
                 country = best.value if best.kind != "org" else None
                 start = i - 1 if i > 0 and toks[i - 1].lower == "the" else i
                 mention, i = _titled(start, title.end, country, title.value,
                                      _span_text(text, toks, title.start, title.end), toks, starts, res,
-                                     particles, sent_of, out, article_date,
+                                     name_words, sent_of, out, article_date,
                                      org=best.value if best.kind == "org" else None)
                 if mention:
                     out.mentions.append(mention)
@@ -239,7 +242,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                     i = g
                     continue
                 if j < n and toks[j].lower in naming.get("counterpart_nouns", ()) and \
-                        not _name_after(j + 1, toks, starts, particles, sent_of):
+                        not _name_after(j + 1, toks, starts, name_words, sent_of):
                     out.mentions.append(ActorMention(i, j + 1, sent_of[i], COUNTERPART, None, None,
                                                      best.value, rule="pattern.counterpart", head=j))
                     i = j + 1
@@ -248,10 +251,10 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                 while k < n and k - j < 3 and toks[k].text.isalpha() and toks[k].text.islower() \
                         and toks[k].lower not in COMMON_WORDS:
                     k += 1
-                if k > j and _name_after(k, toks, starts, particles, sent_of) - k >= 2:
+                if k > j and _name_after(k, toks, starts, name_words, sent_of) - k >= 2:
                     # "Russian peacemaker Alexander Lebed": a role noun no lexicon knows
                     mention, i = _titled(i, k, best.value, None, _span_text(text, toks, j, k), toks, starts,
-                                         res, particles, sent_of, out, article_date,
+                                         res, name_words, sent_of, out, article_date,
                                          rule="pattern.demonym-noun-name")
                     if mention:
                         out.mentions.append(mention)
@@ -266,7 +269,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
         if best.prefix == TITLE:
             mention, i = _titled(i, best.end, _institution_country(i, toks, out.mentions, institution),
                                  best.value, _span_text(text, toks, i, best.end), toks,
-                                 starts, res, particles, sent_of, out, article_date)
+                                 starts, res, name_words, sent_of, out, article_date)
             if mention:
                 out.mentions.append(mention)
             continue
@@ -374,14 +377,14 @@ def _gazetteer_mention(m: Match, res: Resources, sent_of: list[int]) -> ActorMen
 
 
 def _name_after(j: int, toks: tuple[Token, ...], starts: dict[int, list[Match]],
-                particles: set[str], sent_of: list[int]) -> int:
+                words: NameWords, sent_of: list[int]) -> int:
     """End of a capitalised personal name starting at token j (0 when there is none), inside
     its sentence."""
     n = min(len(toks), len(sent_of))
     k = j
     while k < n and k - j < 8 and sent_of[k] == sent_of[j]:
         t = toks[k]
-        if t.is_title and t.text not in _STOP_NAME_WORDS and t.text.replace("-", "").replace("'", "").replace(".", "").isalpha():
+        if t.is_title and t.text not in words.not_names and t.text.replace("-", "").replace("'", "").replace(".", "").isalpha():
             if k > j and starts.get(k) and any((m.prefix == ACTOR and m.kind != "person") or m.prefix == TITLE
                                                for m in starts[k]):
                 break  # "Green MEP Caroline Lucas": the title starts the name
@@ -392,23 +395,23 @@ def _name_after(j: int, toks: tuple[Token, ...], starts: dict[int, list[Match]],
         elif k > j and t.text in ("-", "'") and k + 1 < n and not toks[k - 1].space and not t.space:
             nxt = toks[k + 1]
             if nxt.text.isalpha() and nxt.text.islower() and len(nxt.text) <= 5 and toks[k - 1].is_title \
-                    and toks[k - 1].lower not in _PREFIXES:
+                    and toks[k - 1].lower not in words.prefixes:
                 k += 2  # "Moon Jae-in", "Ban Ki-moon": a lower-case syllable joined by a hyphen
             else:
                 k += 1
-        elif k > j and t.lower in particles and k + 2 < n and (
+        elif k > j and t.lower in words.particles and k + 2 < n and (
                 toks[k + 1].is_title or (toks[k + 1].text in ("-", "'") and not t.space and toks[k + 2].is_title)):
             k += 1
         else:
             break
-    while k > j and (toks[k - 1].text in ("-", "'") or toks[k - 1].lower in particles):
+    while k > j and (toks[k - 1].text in ("-", "'") or toks[k - 1].lower in words.particles):
         k -= 1
     return k if k > j else 0
 
 
 def _titled(start: int, title_end: int, country: str | None, role: str | None, title: str,
             toks: tuple[Token, ...], starts: dict[int, list[Match]], res: Resources,
-            particles: set[str], sent_of: list[int], out: _Found, article_date: str | None,
+            words: NameWords, sent_of: list[int], out: _Found, article_date: str | None,
             org: str | None = None, rule: str = "pattern.title-name") -> tuple[ActorMention | None, int]:
     """A title, with what follows it: a known person, a new name, a surname, or nothing."""
     j = title_end
@@ -424,7 +427,7 @@ def _titled(start: int, title_end: int, country: str | None, role: str | None, t
         p = res.people[person.value]
         return ActorMention(start, person.end, s, "name", p.id, PERSON, country or p.country, role, title,
                             p.gender, rule="gazetteer", head=person.end - 1), person.end
-    end = _name_after(j, toks, starts, particles, sent_of)
+    end = _name_after(j, toks, starts, words, sent_of)
     if end:
         name = "".join(t.text + (" " if t.space else "") for t in toks[j:end]).strip()
         if end - j == 1 or (end - j == 2 and toks[j].text.endswith(".")):
@@ -514,6 +517,7 @@ class OrganisationNames:
         rule = next((r for r in res.rules if r.id == self.RULE), None)
         spec = rule.spec if rule else {}
         self.res = res
+        self.not_names = NameWords.of(res.naming).not_names
         self.heads = frozenset(spec.get("heads", ()))
         self.connectors = frozenset(spec.get("connectors", ()))
         self.bodies = frozenset(spec.get("country_bodies", ()))
@@ -526,7 +530,7 @@ class OrganisationNames:
            headline: list[bool]) -> _OrgName | None:
         if not self.heads or i >= len(sent_of) or sent_of[i] < 0 or headline[sent_of[i]]:
             return None
-        if toks[i].text in _STOP_NAME_WORDS or (toks[i].lower in self.people and (i == 0 or sent_of[i - 1] != sent_of[i])):
+        if toks[i].text in self.not_names or (toks[i].lower in self.people and (i == 0 or sent_of[i - 1] != sent_of[i])):
             return None  # "Leaders of African Union member states met": a sentence's capital, not a name
         n = min(len(toks), len(sent_of))
         j, last_head = i, -1
@@ -538,7 +542,7 @@ class OrganisationNames:
                     last_head = j
                 j += 1
             elif j > i and t.lower in self.connectors and j + 1 < n and toks[j + 1].text[:1].isupper() \
-                    and toks[j + 1].text not in _STOP_NAME_WORDS \
+                    and toks[j + 1].text not in self.not_names \
                     and not (t.lower in ("and", "&") and (toks[j - 1].text in self.heads or any(
                         m.prefix == ACTOR for m in starts.get(j + 1, ())))):  # "X Ltd and Y Corp", "NATO and EU": two
                 j += 1
@@ -632,6 +636,7 @@ def _add_collectives(out: _Found, toks: tuple[Token, ...], res: Resources, sent_
     if rule is None:
         return
     bodies = frozenset(res.naming.get("body_nouns", ()))
+    not_names = NameWords.of(res.naming).not_names
     sides = frozenset(p.lower() for r in res.rules if r.type == "group" for p in r.spec.get("phrases", ()) if " " not in p)
     heads = frozenset(rule.spec.get("heads", ())) | bodies
     unique_bodies = frozenset(res.naming.get("unique_bodies", ()))
@@ -663,7 +668,7 @@ def _add_collectives(out: _Found, toks: tuple[Token, ...], res: Resources, sent_
         if start > 0 and toks[start - 1].lower in ("'s", "’s"):
             # "Britain's farmers", "Amicus's executive": whose they are is the party; a body's
             # owner no lexicon knows is an organisation
-            owner = _named_owner(start - 1, toks, sent_of, covered) if t.lower in bodies | sides else None
+            owner = _named_owner(start - 1, toks, sent_of, covered, not_names) if t.lower in bodies | sides else None
             if owner is not None and (owner > 0 and sent_of[owner - 1] == sent_of[owner] or start - 1 - owner > 1
                                       or toks[owner].text.isupper()):
                 name = "".join(x.text + (" " if x.space else "") for x in toks[owner:start - 1]).strip()
@@ -676,7 +681,7 @@ def _add_collectives(out: _Found, toks: tuple[Token, ...], res: Resources, sent_
             continue
         if any(start <= i <= t.i for i in covered):
             continue
-        owner = _named_owner(start, toks, sent_of, covered)
+        owner = _named_owner(start, toks, sent_of, covered, not_names)
         if owner is not None:
             # "Sky executives", "Hamas officials": the body they belong to takes part
             name = "".join(x.text + (" " if x.space else "") for x in toks[owner:start]).strip()
@@ -699,12 +704,13 @@ def _add_collectives(out: _Found, toks: tuple[Token, ...], res: Resources, sent_
                                          rule="name.collective", head=t.i))
 
 
-def _named_owner(start: int, toks: tuple[Token, ...], sent_of: list[int], covered: set[int]) -> int | None:
+def _named_owner(start: int, toks: tuple[Token, ...], sent_of: list[int], covered: set[int],
+                 not_names: frozenset[str]) -> int | None:
     """Where a capitalised name of up to three words right before ``start`` begins, if it is not
     the opening word of its sentence alone and no other mention holds it ("Sky" in "Sky executives")."""
     i = start
     while i > 0 and start - i < 3 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.replace("-", "").isalnum() \
-            and toks[i - 1].text not in _STOP_NAME_WORDS and (i - 1) not in covered and sent_of[i - 1] == sent_of[start]:
+            and toks[i - 1].text not in not_names and (i - 1) not in covered and sent_of[i - 1] == sent_of[start]:
         i -= 1
     if i == start:
         return None

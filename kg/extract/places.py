@@ -10,13 +10,10 @@ from . import dates as dates_mod
 from .mentions import CAPITAL, COUNTRY, ActorMention
 from .view import ArticleView
 
-_DIRECTIONS = {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western"}
-#: lower-case words that may follow a place's name ("in Geneva on Monday", "in Rome and Paris")
-_AFTER_PLACE = frozenset({"on", "in", "at", "and", "or", "to", "for", "with", "from", "last", "next", "this", "that",
-                          "where", "which", "who", "when", "after", "before", "during", "since", "until", "as", "but",
-                          "by", "of", "earlier", "later", "today", "yesterday", "tomorrow", "tonight"})
 #: how many tokens after a trigger a place no lexicon knows is looked for
 FREE_PLACE_REACH = 24
+#: the rule of a place no lexicon knows (its record keeps the words around such names)
+FREE_PLACE = "builtin.free-place"
 #: "BAGHDAD 1996-08-22", "KHASAVYURT, Russia 1996-08-30", "WASHINGTON, May 24 (Reuters) -"
 DATELINE = re.compile(r"^([A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+){0,2})(?:,\s+[A-Z][A-Za-z .]+?)?"
                       r"(?:\s+\d{4}-\d{2}-\d{2}\b|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)")
@@ -85,7 +82,7 @@ def free_place(view: ArticleView, trig: Match, b: int) -> Place | None:
             start = d + 1
             j = _name_end(view, start, b)
         if j == start or toks[start].text in dates_mod.WEEKDAYS_TITLE or toks[start].text in dates_mod.MONTHS_TITLE \
-                or (j - start == 1 and toks[start].text in _DIRECTIONS):
+                or (j - start == 1 and toks[start].text in view.res.words(FREE_PLACE, "directions")):
             continue  # "in the South and East China Seas": a direction alone is no place
         if j < b and toks[j].lower in ("'s", "’s"):
             continue  # "at Labour's spring conference": the owner of the place, not the place
@@ -101,7 +98,8 @@ def _describes_a_thing(view: ArticleView, j: int, b: int) -> bool:
     """The name ending before token ``j`` modifies the noun after it ("the Labour spring
     conference"), by the tree where there is one ("talks in Geneva ended" is a place)."""
     toks = view.toks
-    if j >= b or not (toks[j].text.isalpha() and toks[j].text.islower()) or toks[j].lower in _AFTER_PLACE:
+    if j >= b or not (toks[j].text.isalpha() and toks[j].text.islower()) \
+            or toks[j].lower in view.res.words(FREE_PLACE, "after_place"):
         return False
     tree = view.trees.get(view.sent_of[j])
     if tree is None:

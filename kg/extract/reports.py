@@ -12,19 +12,17 @@ from . import surface
 from .agenda import sentence_issues
 from .candidates import Candidate, Parties, add_party
 from .coref import NON_PARTY_ROLES
-from .effects import coordinated_groups, group_marks, mention_effects
+from .effects import COORDINATED, coordinated_groups, group_marks, mention_effects
 from .frames import Frame, Party, expansions, read_frame
 from .mentions import CAPITAL, COUNTERPART, COUNTRY, ORG, PERSON, PLURAL, PRONOUN
-from .places import free_place, place_of, sentence_place
+from .places import FREE_PLACE, free_place, place_of, sentence_place
 from .status import HELD, NOT_MEETINGS, PLANNED, meeting_status
 from .timing import meeting_date
-from .view import ArticleView, SentenceParts
+from .view import VERB_AS_NOUN, ArticleView, SentenceParts
 
 #: offices that have one holder per country, so "his counterpart" can be told from the date
 _OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
                       "finance_minister", "trade_minister", "interior_minister", "national_security_adviser"})
-#: a sentence opening with one of these has its speaker at the meeting the opening phrase names
-_FRONTED_SPEAKING = frozenset({"speaking", "addressing", "talking"})
 #: kinds an anaphor ("the summit") must share with the meeting it points back at
 SPECIFIC_KINDS = frozenset({"summit", "conference", "call", "visit"})
 KIND_PRIORITY = ("summit", "conference", "call", "visit", "negotiations", "talks", "meeting")
@@ -34,21 +32,19 @@ _MARKED_ROLES = {"side": "participant", "host": "host"}
 # ids of the built-in decisions (each has a record in ontology/rules/builtin.jsonl)
 INSIDE_NAME = "builtin.inside-a-name"
 HOST_AS_NOUN = "builtin.host-as-noun"
-VERB_AS_NOUN = "builtin.verb-as-noun"
 NO_GUEST = "builtin.no-guest"
 HOSTED_MEETING = "builtin.hosted-meeting"
 ATTRIBUTIVE = "builtin.attributive-visitor"
 VENUE = "builtin.venue"
+ANOTHER_MEETING = "builtin.another-meeting"
 NO_PLACE = "builtin.visit-needs-a-place"
 NO_PARTICIPANTS = "builtin.no-participants"
 QUOTED = "builtin.quoted"
-COORDINATED = "builtin.coordinated-names"
 ANAPHOR = "builtin.anaphor"
 PLURAL_ANAPHOR = "builtin.plural-anaphor"
 JUDGING_SPEAKER = "builtin.judging-speaker"
 FRONTED_SPEAKER = "builtin.fronted-speaker"
 COUNTERPART_RULE = "builtin.counterpart-office"
-FREE_PLACE = "builtin.free-place"
 UNCONFIRMED = "builtin.trigger-unconfirmed"
 NO_SUBJECT = "builtin.no-subject"
 SENTENCE_DATE = "builtin.sentence-date"
@@ -259,7 +255,7 @@ def report(view: ArticleView, frame: Frame, ctx: SentenceContext, earlier: list[
                 participants = add_party(participants, speaker)
                 reasons += (Reason("participant", speaker, JUDGING_SPEAKER, s),)
     a = view.sentences[s][0]
-    if view.toks[a].lower in _FRONTED_SPEAKING and trig.start - a <= 12 or (
+    if view.toks[a].lower in view.res.words(FRONTED_SPEAKER, "openers") and trig.start - a <= 12 or (
             view.toks[a].lower == "at" and pos == "noun" and trig.start - a <= 3):
         # "Speaking to NATO brass gathered in Paris, Dutch Defence Minister Brekelmans stressed ...",
         # "At a conference hosted by Gordon Brown, he said ...": who spoke at the gathering was at it,
@@ -294,10 +290,13 @@ def report(view: ArticleView, frame: Frame, ctx: SentenceContext, earlier: list[
     if date:
         reasons += (Reason("date", date, SENTENCE_DATE, s),)
     reasons += tuple(Reason("issue", i, rule.id, s) for i in issues)
+    distinct = _ordinal(view, frame)
+    if distinct:
+        reasons += (Reason("event", kind, ANOTHER_MEETING, s),)
     return Candidate(s, trig, rule, kind, status, status_rule, participants, anaphoric, place, date, precision,
                      tuple(issues), (evidence,), round(max(confidence, 0.1), 2), quoted=quoted,
                      subject=subject, hosts=hosts, fronted=_fronted(view, frame), background=_background(view, frame),
-                     distinct=_ordinal(view, frame), reasons=reasons)
+                     distinct=distinct, reasons=reasons)
 
 
 def _with_surface(view: ArticleView, frame: Frame, ctx: SentenceContext) -> list[Party]:
@@ -631,16 +630,13 @@ def _fronted(view: ArticleView, frame: Frame) -> bool:
     return bool(linked) and all(frame.trigger.start < p for p in linked)
 
 
-#: words that count a meeting as another one ("their second summit", "another round of talks")
-_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "another"})
-
-
 def _ordinal(view: ArticleView, frame: Frame) -> bool:
     """ "Their second summit was in Hanoi": another meeting than the first one reported."""
     tree = view.trees.get(frame.sentence)
     if tree is None:
         return False
-    return any(view.toks[c].lower in _ORDINALS for c in tree.children(frame.head) if tree.dep(c) in ("amod", "det"))
+    ordinals = view.res.words(ANOTHER_MEETING, "ordinals")
+    return any(view.toks[c].lower in ordinals for c in tree.children(frame.head) if tree.dep(c) in ("amod", "det"))
 
 
 def _background(view: ArticleView, frame: Frame) -> bool:

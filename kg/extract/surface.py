@@ -18,18 +18,6 @@ from .view import ArticleView
 SUBJECT_RULE = "surface.subject"
 OBJECT_RULE = "surface.object"
 
-_OBJECT_GAP = {"with", "to", "between", "among", "amongst", "of", "by", "the", "his", "her", "their",
-               "its", "a", "an", "top", "senior", "visiting", "new", "former", "host", "on", "for",
-               "several", "two", "three", "four", "leaders", "both", "all", "other", "fellow"}
-#: a group right after one of these is a prepositional object, never a trigger's subject
-_PREPOSITIONS = frozenset({"with", "to", "from", "for", "of", "by", "against", "on", "about", "into", "toward",
-                           "towards", "than", "over", "under", "between", "among"})
-#: "to the gathering", "after the talks": a preposition before a definite meeting word
-_EVENT_PREPOSITIONS = frozenset({"to", "at", "after", "before", "during", "from", "since", "ahead", "following"})
-_SUBJECT_BLOCKERS = {";", ":", "said", "says", "told", "—", "–", "(", ")", "“", "”", '"'}
-#: words between a subject and its verb ("will also join", "is due to join")
-_BEFORE_VERB = frozenset({"will", "would", "shall", "should", "also", "to", "later", "then", "is", "was", "are",
-                          "were", "has", "have", "had", "due", "set", "expected", "plans", "planned", "soon"})
 _NOT_PARTIES = ("place", "topic", "reporter", "not-participant", "dateline")
 
 
@@ -44,14 +32,14 @@ def subject(view: ArticleView, trig: Match, noun: bool, groups: list[list[int]],
     fallback: list[int] | None = None
     modifier: list[int] | None = None
     if noun and trig.start >= 2 and toks[trig.start - 1].lower in ("the", "this", "that") \
-            and toks[trig.start - 2].lower in _EVENT_PREPOSITIONS:
+            and toks[trig.start - 2].lower in view.res.words(SUBJECT_RULE, "event_prepositions"):
         return []  # "welcomed X to the gathering", "spoke after the talks": a known event, no subject
     for g in reversed(groups):
         m_last = ms[g[-1]]
         if m_last.end > trig.start:
             continue
         gap = toks[m_last.end:trig.start]
-        if len(gap) > 16 or any(t.text in _SUBJECT_BLOCKERS for t in gap):
+        if len(gap) > 16 or any(t.text in view.res.words(SUBJECT_RULE, "blockers") for t in gap):
             return modifier or fallback or []
         appositive = bool(gap) and gap[0].text == "," and sum(t.text == "," for t in gap) == 1 \
             and any(ms[k].start > 0 and toks[ms[k].start - 1].text == "," for k in g)
@@ -67,7 +55,7 @@ def subject(view: ArticleView, trig: Match, noun: bool, groups: list[list[int]],
         before = ms[g[0]].start - 1
         while before > 0 and toks[before].lower in ("the", "a", "an"):
             before -= 1
-        if gap and before >= 0 and toks[before].lower in _PREPOSITIONS \
+        if gap and before >= 0 and toks[before].lower in view.res.words(SUBJECT_RULE, "prepositions") \
                 and not all(effects.get(k) == "side" for k in members):
             continue  # "an agreement Iraq reached with the United Nations to hold talks": not the subject
         if modifier is not None:
@@ -90,7 +78,7 @@ def _joiner(view: ArticleView, members: list[int], groups: list[list[int]]) -> l
     if i < 1 or toks[i].lower not in view.joining_words:
         return []
     j = i - 1
-    while j >= 0 and toks[j].lower in _BEFORE_VERB:
+    while j >= 0 and toks[j].lower in view.res.words(SUBJECT_RULE, "before_verb"):
         j -= 1
     for g in groups:
         if ms[g[-1]].end == j + 1 and ms[g[-1]].type == PERSON:
@@ -124,6 +112,7 @@ def object_(view: ArticleView, trig: Match, groups: list[list[int]], effects: di
     """The group right after the trigger, reached only over function words, titles' epithets and
     places ("met with", "visit to", "talks in Geneva between")."""
     toks, ms = view.toks, view.mentions
+    gap_words = view.res.words(OBJECT_RULE, "gap")
     pos = trig.end
     for g in groups:
         first = ms[g[0]]
@@ -131,18 +120,18 @@ def object_(view: ArticleView, trig: Match, groups: list[list[int]], effects: di
             continue
         gap = toks[pos:first.start]
         if gap and gap[-1].is_title and gap[-1].text.isalpha() and gap[-1].lower not in COMMON_WORDS \
-                and (len(gap) == 1 or _gap_word(gap[-2])):
+                and (len(gap) == 1 or _gap_word(gap[-2], gap_words)):
             gap = gap[:-1]  # "to meet Islamist Prime Minister Necmettin Erbakan": an epithet before the title
         if first.title:
             n = 0
             while n < min(len(gap), 3) and gap[-1 - n].text.isalpha() and gap[-1 - n].text.islower() \
-                    and gap[-1 - n].lower not in COMMON_WORDS and not _gap_word(gap[-1 - n]):
+                    and gap[-1 - n].lower not in COMMON_WORDS and not _gap_word(gap[-1 - n], gap_words):
                 n += 1  # "met rebel leader Aslan Maskhadov": words that describe the office
             if n and len(gap) > n and gap[-1 - n].lower == "to":
                 n = 0
             gap = gap[:len(gap) - n]
         linked = bool(gap) and gap[-1].lower == "with" and all(t.text.isalpha() and t.text.islower() for t in gap)
-        if len(gap) > 6 or (not linked and any(not _gap_word(t) for t in gap)):
+        if len(gap) > 6 or (not linked and any(not _gap_word(t, gap_words) for t in gap)):
             return []
         if all(effects.get(k) == "place" for k in g):
             pos = ms[g[-1]].end
@@ -151,7 +140,7 @@ def object_(view: ArticleView, trig: Match, groups: list[list[int]], effects: di
     return []
 
 
-def _gap_word(t: Token) -> bool:
-    if t.lower in _OBJECT_GAP or t.lower in ("in", "at"):
+def _gap_word(t: Token, gap_words: frozenset[str]) -> bool:
+    if t.lower in gap_words:
         return True
     return t.text in dates_mod.WEEKDAYS_TITLE or t.lower in ("yesterday", "today", "tomorrow")

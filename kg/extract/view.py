@@ -13,10 +13,8 @@ from ..nlp import ISSUE, RULE, Analysis, Match, SentenceTree, Token
 from ..resources import Resources, Rule
 from .mentions import ActorMention
 
-#: words before a trigger that read it as a verb ("plans to visit Taiwan", "will host")
-VERBAL_BEFORE = frozenset({"will", "would", "to", "can", "could", "may", "might", "shall", "should", "did",
-                           "does", "do", "must", "and", "also", "not", "n't", "jointly"})
-
+#: the rule whose record keeps the words that read a trigger after them as a verb ("plans to visit")
+VERB_AS_NOUN = "builtin.verb-as-noun"
 
 @dataclass(frozen=True, slots=True)
 class SentenceParts:
@@ -170,12 +168,14 @@ def sentence_parts(an: Analysis, res: Resources, sent_of: tuple[int, ...] | list
         elif m.prefix == RULE and m.kind == "context":
             per[s]["contexts"].append(m)
     triggers = {r.id: r for r in res.rules_of("trigger")}
-    return {s: SentenceParts(tuple(_longest(d["triggers"], triggers, toks)), tuple(d["statuses"]),
-                             tuple(d["contexts"]), tuple(_longest(d["issues"], {}, toks)))
+    verbal = res.words(VERB_AS_NOUN, "verbal_before")
+    return {s: SentenceParts(tuple(_longest(d["triggers"], triggers, toks, verbal)), tuple(d["statuses"]),
+                             tuple(d["contexts"]), tuple(_longest(d["issues"], {}, toks, verbal)))
             for s, d in per.items()}
 
 
-def _longest(ms: list[Match], rules: dict[str, Rule], toks: tuple[Token, ...]) -> list[Match]:
+def _longest(ms: list[Match], rules: dict[str, Rule], toks: tuple[Token, ...], verbal_before: frozenset[str]
+             ) -> list[Match]:
     """Non-overlapping matches, longest first; of a word's verb and noun readings (``rules``:
     the trigger rules by id), the verb after "to" or a modal ("plans to visit Taiwan"), else
     the noun ("a visit to Taiwan")."""
@@ -184,7 +184,7 @@ def _longest(ms: list[Match], rules: dict[str, Rule], toks: tuple[Token, ...]) -
         rule = rules.get(m.value)
         if rule is None or m.start == 0:
             return 0
-        verbal = toks[m.start - 1].lower in VERBAL_BEFORE
+        verbal = toks[m.start - 1].lower in verbal_before
         return 0 if (rule.spec.get("pos") == "verb") == verbal else 1
 
     chosen: list[Match] = []
