@@ -381,6 +381,7 @@ class TreeReader:
         for (a, b), doc in zip(sentences, docs):
             _names_as_subtrees(doc, [(x - a, y - a) for x, y in names if a <= x and y <= b and y - x > 1])
             _bare_days_as_modifiers(doc)
+            _cased_appositions_as_modifiers(doc)
             tree = SentenceTree(a, tuple(a + t.head.i for t in doc), tuple(t.dep_ for t in doc),
                                 tuple(t.tag_ for t in doc), tuple(t.pos_ for t in doc))
             out.append(ParsedSentence(self, doc, tree))
@@ -443,6 +444,14 @@ def _bare_days_as_modifiers(doc: Doc) -> None:
             if child.dep_ in ("nmod", "acl", "acl:relcl") and child.i > t.i:
                 child.head = noun
         t.dep_ = "nmod:unmarked"
+
+
+def _cased_appositions_as_modifiers(doc: Doc) -> None:
+    """An apposition takes no preposition: one that has its own ("a call made by X late last
+    July to Ukrainian President Y", "to" under Y) is a prepositional modifier of its head."""
+    for t in doc:
+        if t.dep_ == "appos" and any(c.dep_ == "case" and c.i < t.i for c in t.children):
+            t.dep_ = "nmod"
 
 
 def _depth(token) -> int:

@@ -856,3 +856,18 @@ def test_extract_a_verb_only_meeting_word_used_as_a_noun_is_no_meeting(extract_t
     assert ex.events == () and ex.suppressed[0].reason == "builtin.verb-as-noun"
     ex = extract_text("Olaf Scholz contacted Emmanuel Macron on Monday.")
     assert len(ex.events) == 1
+
+
+def test_extract_the_second_party_after_an_aside_in_a_between_phrase(extract_text):
+    ex = extract_text("Olaf Scholz arranged a meeting between Mark Rutte, who spoke for the alliance, and Emmanuel Macron.")
+    assert _pairs(ex) == [["emmanuel-macron", "mark-rutte"]]
+    assert "State Department" not in str(ex.events)
+    ex = extract_text("Olaf Scholz arranged a meeting between Mark Rutte and Emmanuel Macron on Monday, and Viktor "
+                      "Orban stayed at home.")
+    assert _pairs(ex) == [["emmanuel-macron", "mark-rutte"]]
+
+
+def test_extract_a_call_made_to_someone_after_a_time_phrase(extract_text):
+    ex = extract_text("The White House released a summary of a phone call made by President Donald Trump late last "
+                      "July to Ukrainian President Volodymyr Zelensky.", date="2019-09-30")
+    assert [(e.kind, sorted(e.actor_ids)) for e in ex.events] == [("call", ["donald-trump", "volodymyr-zelensky"])]

@@ -37,6 +37,7 @@ HOSTED_MEETING = "builtin.hosted-meeting"
 ATTRIBUTIVE = "builtin.attributive-visitor"
 VENUE = "builtin.venue"
 ANOTHER_MEETING = "builtin.another-meeting"
+BETWEEN_SECOND = "surface.between-second"
 NO_PLACE = "builtin.visit-needs-a-place"
 NO_PARTICIPANTS = "builtin.no-participants"
 QUOTED = "builtin.quoted"
@@ -306,6 +307,7 @@ def _with_surface(view: ArticleView, frame: Frame, ctx: SentenceContext) -> list
     roles = {p.role for p in parties if ctx.effects.get(p.mention) not in _SKIP.get(p.role, ())
              and view.mentions[p.mention].actor} | set(frame.unnamed)
     noun = frame.pos == "noun"
+    parties += _between_second(view, frame, parties)
     if noun and roles - {"place"}:
         return parties
     rule = frame.rule.id
@@ -319,15 +321,34 @@ def _with_surface(view: ArticleView, frame: Frame, ctx: SentenceContext) -> list
     return parties
 
 
+def _between_second(view: ArticleView, frame: Frame, parties: list[Party]) -> list[Party]:
+    """ "a meeting between Giuliani, claiming to represent the State Department, and Andriy
+    Yermak": where the tree gives "between" one party, the name after the next "and" of the
+    sentence is the other (an aside between the two is where a parser loses the second)."""
+    between = [p for p in parties if "frame.between" in p.rules]
+    if len(between) != 1 or between[0].rules[-1] != "frame.between":
+        return []
+    first = view.mentions[between[0].mention]
+    b = view.sentences[frame.sentence][1]
+    toks = view.toks
+    for i in range(first.end, min(b, first.end + 16)):
+        if toks[i].lower in (";", "said", "says") or (toks[i].text == "." and i + 1 == b):
+            return []
+        if toks[i].lower == "and" and i + 1 < b and toks[i - 1].text == ",":
+            k = view.mention_at.get(i + 1)
+            if k is not None and view.mentions[k].actor and all(k != p.mention for p in parties):
+                return [Party(k, "party", (*between[0].rules[:-1], "frame.between", BETWEEN_SECOND), between[0].level)]
+            return []
+    return []
+
+
 def _with_groups(ctx: SentenceContext, parties: list[Party]) -> list[Party]:
     """The parties and the names listed with each ("Britain, Canada and Japan")."""
     out = list(parties)
     have = {(p.mention, p.role) for p in out}
     for p in parties:
-        if p.role == "sequel":
-            continue
-        if p.role == "place":
-            continue
+        if p.role in ("sequel", "place") or BETWEEN_SECOND in p.rules:
+            continue  # (the name after "and" ends the list the aside before it belongs to)
         for k in ctx.group_of.get(p.mention, ()):
             if (k, p.role) not in have and all(k != q.mention for q in out):
                 have.add((k, p.role))
