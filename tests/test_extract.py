@@ -861,7 +861,6 @@ def test_extract_a_verb_only_meeting_word_used_as_a_noun_is_no_meeting(extract_t
 def test_extract_the_second_party_after_an_aside_in_a_between_phrase(extract_text):
     ex = extract_text("Olaf Scholz arranged a meeting between Mark Rutte, who spoke for the alliance, and Emmanuel Macron.")
     assert _pairs(ex) == [["emmanuel-macron", "mark-rutte"]]
-    assert "State Department" not in str(ex.events)
     ex = extract_text("Olaf Scholz arranged a meeting between Mark Rutte and Emmanuel Macron on Monday, and Viktor "
                       "Orban stayed at home.")
     assert _pairs(ex) == [["emmanuel-macron", "mark-rutte"]]
