@@ -870,3 +870,14 @@ def test_extract_a_call_made_to_someone_after_a_time_phrase(extract_text):
     ex = extract_text("The White House released a summary of a phone call made by President Donald Trump late last "
                       "July to Ukrainian President Volodymyr Zelensky.", date="2019-09-30")
     assert [(e.kind, sorted(e.actor_ids)) for e in ex.events] == [("call", ["donald-trump", "volodymyr-zelensky"])]
+
+
+def test_extract_whom_a_pronoun_met_is_the_noun_the_relative_clause_hangs_on(extract_text):
+    ex = extract_text("Olaf Scholz praised Emmanuel Macron, whom he met in Paris on Monday.")
+    assert _roles(ex.events[0]) == {"olaf-scholz": "participant", "emmanuel-macron": "participant"}
+    assert ex.events[0].place.label == "Paris"
+
+
+def test_extract_the_governor_of_a_body_stands_for_it(extract_text):
+    ex = extract_text("The governor of the Bank of Israel met Olaf Scholz in Berlin.")
+    assert _pairs(ex) == [["bank-of-israel", "olaf-scholz"]]

@@ -68,7 +68,7 @@ def resolve(acts: ArticleActors, res: Resources, article_date: str | None,
                 ms[k] = replace(m, actor=actor)
     for k, m in enumerate(ms):
         if m.form == PRONOUN and m.actor is None:
-            ms[k] = replace(m, actor=_by_pronoun(m, ms, res))
+            ms[k] = replace(m, actor=_by_pronoun(m, ms, res, _relative_head(m, ms, tokens)))
     for k, m in enumerate(ms):
         if m.type == PERSON and m.actor in res.people:
             person = res.people[m.actor]
@@ -248,12 +248,24 @@ def _by_title(m: ActorMention, mentions: list[ActorMention], res: Resources, dat
     return None
 
 
-def _by_pronoun(m: ActorMention, mentions: list[ActorMention], res: Resources) -> str | None:
-    """The one person of the pronoun's gender mentioned in this or the previous sentence."""
+def _relative_head(m: ActorMention, mentions: list[ActorMention], tokens: tuple[Token, ...]) -> str | None:
+    """The person a relative clause the pronoun stands in hangs on ("Macron, whom he met"): the
+    pronoun is someone else."""
+    i = m.start
+    if i < 3 or tokens[i - 1].lower not in ("whom", "who") or tokens[i - 2].text != ",":
+        return None
+    return next((x.actor for x in mentions if x.end == i - 2 and x.type == PERSON), None)
+
+
+def _by_pronoun(m: ActorMention, mentions: list[ActorMention], res: Resources, other: str | None = None) -> str | None:
+    """The one person of the pronoun's gender mentioned in this or the previous sentence (but
+    ``other``, the person the pronoun's relative clause hangs on)."""
     seen: list[str] = []
     for prev in mentions:
         if prev.start >= m.start:
             break
+        if prev.actor == other:
+            continue
         if prev.form == PRONOUN and prev.sentence == m.sentence and prev.actor and prev.gender == m.gender:
             return prev.actor  # "His comments come days before he meets Putin": the same man
         if prev.sentence < m.sentence - 1 or prev.type != PERSON or not prev.actor or prev.form == PRONOUN:
