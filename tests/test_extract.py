@@ -881,3 +881,16 @@ def test_extract_whom_a_pronoun_met_is_the_noun_the_relative_clause_hangs_on(ext
 def test_extract_the_governor_of_a_body_stands_for_it(extract_text):
     ex = extract_text("The governor of the Bank of Israel met Olaf Scholz in Berlin.")
     assert _pairs(ex) == [["bank-of-israel", "olaf-scholz"]]
+
+
+def test_extract_an_issue_word_describing_a_thing_is_no_topic(extract_text):
+    ex = extract_text("Police finalised security arrangements for the visit of Olaf Scholz to London on Monday.")
+    assert ex.events and ex.events[0].issues == ()
+    ex = extract_text("Olaf Scholz visited London on Monday for talks on security and trade.")
+    assert {"security", "trade"} <= set(ex.events[0].issues)
+
+
+def test_extract_settlement_building_is_an_issue(extract_text):
+    ex = extract_text("Olaf Scholz met Benjamin Netanyahu in Jerusalem to discuss settlement expansion in the West Bank.",
+                      date="2023-02-06")
+    assert "israeli-settlements" in ex.events[0].issues

@@ -27,6 +27,7 @@ def sentence_issues(view: ArticleView, s: int, spans: list[tuple[int, int]] | tu
     if parts is None:
         return []
     offices = view.res.naming.get("office_nouns", ())
+    things = frozenset(view.res.naming.get("modifier_nouns", ()))
     out: list[str] = []
     for m in parts.issues:
         if window and not window[0] <= m.start < window[1]:
@@ -35,6 +36,8 @@ def sentence_issues(view: ArticleView, s: int, spans: list[tuple[int, int]] | tu
             continue
         if _before_office(view, m.end, offices):
             continue  # "the Kremlin security chief", "opposition militia leader": a title, not a topic
+        if m.end < len(view.toks) and view.toks[m.end].lower in things:
+            continue  # "security arrangements for the visit", "an election year": a describing word
         if _capitalised_inside(view, s, m.start, m.end):
             continue  # "at Labour's spring conference": a name, not the topic
         if m.value not in out:
