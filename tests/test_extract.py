@@ -894,3 +894,8 @@ def test_extract_settlement_building_is_an_issue(extract_text):
     ex = extract_text("Olaf Scholz met Benjamin Netanyahu in Jerusalem to discuss settlement expansion in the West Bank.",
                       date="2023-02-06")
     assert "israeli-settlements" in ex.events[0].issues
+
+
+def test_extract_who_interrupts_talks_was_in_them(extract_text):
+    ex = extract_text("Olaf Scholz interrupted talks with Viktor Orban to fly home.")
+    assert _pairs(ex) == [["olaf-scholz", "viktor-orban"]]
