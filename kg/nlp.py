@@ -382,6 +382,7 @@ class TreeReader:
             _names_as_subtrees(doc, [(x - a, y - a) for x, y in names if a <= x and y <= b and y - x > 1])
             _bare_days_as_modifiers(doc)
             _cased_appositions_as_modifiers(doc)
+            _purpose_phrases_on_verbs(doc)
             tree = SentenceTree(a, tuple(a + t.head.i for t in doc), tuple(t.dep_ for t in doc),
                                 tuple(t.tag_ for t in doc), tuple(t.pos_ for t in doc))
             out.append(ParsedSentence(self, doc, tree))
@@ -452,6 +453,21 @@ def _cased_appositions_as_modifiers(doc: Doc) -> None:
     for t in doc:
         if t.dep_ == "appos" and any(c.dep_ == "case" and c.i < t.i for c in t.children):
             t.dep_ = "nmod"
+
+
+def _purpose_phrases_on_verbs(doc: Doc) -> None:
+    """A "for" phrase the parser hung on a name ("expected to meet Netanyahu and Peres for talks")
+    says what the verb above the name is for: a name takes no purpose of its own."""
+    for t in doc:
+        if t.dep_ != "nmod" or t.head.pos_ != "PROPN" or not any(c.dep_ == "case" and c.lower_ == "for"
+                                                                   for c in t.children):
+            continue
+        name = t.head
+        while name.dep_ in ("conj", "appos", "flat") and name.head.i != name.i:
+            name = name.head
+        if name.dep_ in ("obj", "iobj", "obl") and name.head.pos_ in ("VERB", "AUX"):
+            t.head = name.head
+            t.dep_ = "obl"
 
 
 def _depth(token) -> int:

@@ -899,3 +899,4 @@ def test_extract_settlement_building_is_an_issue(extract_text):
 def test_extract_who_interrupts_talks_was_in_them(extract_text):
     ex = extract_text("Olaf Scholz interrupted talks with Viktor Orban to fly home.")
     assert _pairs(ex) == [["olaf-scholz", "viktor-orban"]]
+
