@@ -900,3 +900,10 @@ def test_extract_who_interrupts_talks_was_in_them(extract_text):
     ex = extract_text("Olaf Scholz interrupted talks with Viktor Orban to fly home.")
     assert _pairs(ex) == [["olaf-scholz", "viktor-orban"]]
 
+
+
+def test_extract_a_meeting_inside_a_bid_belongs_to_whose_bid_it_is(extract_text):
+    ex = extract_text("Olaf Scholz flew to Tokyo on Monday in a bid to strengthen ties after meeting with Joe Biden.",
+                      date="2021-04-16")
+    assert sorted((e.kind, tuple(sorted(e.actor_ids))) for e in ex.events) == [
+        ("meeting", ("joe-biden", "olaf-scholz")), ("visit", ("JPN", "olaf-scholz"))]

@@ -361,7 +361,8 @@ def _drop_covered_visits(view: ArticleView, cands: list[Candidate]) -> tuple[lis
             same_trip = bool(sentences & {e.sentence for e in other.evidence}) and other.kind != "visit" \
                 and len(others - visitors) >= 1 and not hosts[0] in others \
                 and c.trigger.start < other.trigger.start and other.sentence == c.sentence \
-                and (other.place is None or other.place.key in (None, hosts[0]))
+                and (other.place is None or other.place.key in (None, hosts[0])) \
+                and any("link.travel-for" in r.rule.split() for r in other.reasons)
             if visitors & others and (same_trip or any(view.country_of(a) in hosts for a in others - visitors)):
                 if other.place is None:
                     out[k] = replace(other, place=c.place)
