@@ -292,6 +292,7 @@ def serve(store: StoreOpt = None,
 
 @app.command()
 def explain(article: Annotated[str, typer.Argument(help="An article file (a feed record as feed.jsonl#ID).")],
+            event: Annotated[Optional[int], typer.Option("--event", "-e", help="Only this event (counted from 1).")] = None,
             ontology: OntologyOpt = None) -> None:
     """Say why kg read an article as it did: each event with the rules behind its parts, and each
     meeting word that gave no event with the rule that stopped it."""
@@ -299,7 +300,7 @@ def explain(article: Annotated[str, typer.Argument(help="An article file (a feed
     from .nlp import Pipeline
 
     pipeline = Pipeline(_resources(ontology))
-    texts = [render(x) for x in run(Path(article), pipeline)]
+    texts = [render(x, event) for x in run(Path(article), pipeline)]
     typer.echo("\n\n".join(texts))
 
 

@@ -48,15 +48,25 @@ def _comments(res: Resources) -> dict[str, str]:
     return {r.id: str(r.spec.get("comment", "")) for r in res.rules}
 
 
-def render(ex: Explanation) -> str:
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def render(ex: Explanation, event: int | None = None) -> str:
     """The explanation as text: per event its reports, and the first rule behind each
-    participant, its status, place, date and each issue; then the meeting words that gave none."""
+    participant, its status, place, date and each issue; then the meeting words that gave none.
+    With ``event`` (counted from 1), that event alone."""
     x = ex.extraction
     art: Article = x.article
     names = {a.id: a.article_name or a.label for a in x.actors}
+    if event is not None and not 1 <= event <= len(x.events):
+        raise UsageError(f"{art.path} has {_count(len(x.events), 'event')}; there is no event {event}")
     out = [f"article {art.path}" + (f"  (dated {art.date})" if art.date else "  (no date)"),
-           f"{len(x.sentences)} sentences, {len(x.events)} events, {len(x.suppressed)} meeting words without an event"]
+           f"{_count(len(x.sentences), 'sentence')}, {_count(len(x.events), 'event')}, "
+           f"{_count(len(x.suppressed), 'meeting word')} without an event"]
     for n, ev in enumerate(x.events, 1):
+        if event is not None and n != event:
+            continue
         out.append("")
         out.append(f"event {n}: {ev.kind}, {ev.status}" + (f", {ev.date}" if ev.date else "")
                    + (f", in {ev.place.label}" if ev.place else ""))
@@ -73,7 +83,7 @@ def render(ex: Explanation) -> str:
         _final(out, ev.reasons, "date", ev.date)
         for issue in ev.issues:
             _final(out, ev.reasons, "issue", issue)
-    if x.suppressed:
+    if x.suppressed and event is None:
         out.append("")
         out.append("meeting words that gave no event:")
         for s in x.suppressed:

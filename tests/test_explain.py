@@ -46,3 +46,14 @@ def test_explain_the_sample_corpus_articles(tmp_path):
     r = kg("explain", str(CORPUS / "trump-kim-summit-cancelled.txt"), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "stopped by status.cancelled.verb" in r.stdout
+
+
+def test_explain_one_event_by_its_number(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Olaf Scholz met Emmanuel Macron in Paris on Monday.\n\n"
+                       "Viktor Orban held talks with Giorgia Meloni in Rome on Tuesday.\n", encoding="utf-8")
+    r = kg("explain", str(article), "--event", "2", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "event 2: talks" in r.stdout and "event 1" not in r.stdout and "Olaf Scholz" not in r.stdout
+    r = kg("explain", str(article), "--event", "3", cwd=tmp_path)
+    assert r.returncode != 0 and r.stderr.strip().count("\n") == 0 and "no event 3" in r.stderr

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -12,9 +14,9 @@ from kg.resources import load_resources
 
 from .conftest import ROOT
 
-CATEGORIES = [line.split("\t")[0] for line in
-              (ROOT.parent / "shared" / "eval" / "issue-categories.tsv").read_text(encoding="utf-8").splitlines()[1:]
-              if line.strip()] if (ROOT.parent / "shared" / "eval" / "issue-categories.tsv").exists() else []
+_CATEGORIES_TSV = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared")) / "eval" / "issue-categories.tsv"
+CATEGORIES = [line.split("\t")[0] for line in _CATEGORIES_TSV.read_text(encoding="utf-8").splitlines()[1:]
+              if line.strip()] if _CATEGORIES_TSV.exists() else []
 
 
 def test_resources_every_country_of_the_world(resources):
@@ -66,7 +68,7 @@ def test_resources_dated_roles_tell_office_holders_apart(resources):
     assert chancellors("1996-08-01") != chancellors("2024-03-01")
 
 
-@pytest.mark.skipif(not CATEGORIES, reason="needs ../shared/eval/issue-categories.tsv")
+@pytest.mark.skipif(not CATEGORIES, reason="needs ../shared/eval/issue-categories.tsv (or $KG_SHARED/eval)")
 def test_resources_issue_scheme_tops_are_the_evaluation_categories(resources):
     tops = {c.label for c in resources.issues.values() if c.category == c.label and c.id == _slug(c.label)}
     assert tops == set(CATEGORIES)
