@@ -907,3 +907,12 @@ def test_extract_a_meeting_inside_a_bid_belongs_to_whose_bid_it_is(extract_text)
                       date="2021-04-16")
     assert sorted((e.kind, tuple(sorted(e.actor_ids))) for e in ex.events) == [
         ("meeting", ("joe-biden", "olaf-scholz")), ("visit", ("JPN", "olaf-scholz"))]
+
+
+def test_extract_travel_by_someone_with_no_office_is_no_visit(extract_text):
+    ex = extract_text("Marek Dvorsky, a businessman from Prague, had visited Slovakia several times.")
+    assert ex.events == () and ex.suppressed[0].reason == "builtin.private-travel"
+    ex = extract_text("Czech Trade Minister Marek Dvorsky visited Slovakia on Monday.")
+    assert [e.kind for e in ex.events] == ["visit"]
+    ex = extract_text("FBI Director Marek Dvorsky visited Slovakia on Monday.")
+    assert [e.kind for e in ex.events] == ["visit"]

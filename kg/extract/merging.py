@@ -27,6 +27,7 @@ VISIT_PLACE = "builtin.visit-place"
 HEADLINE_SUMMARY = "builtin.headline-summary"
 COVERED_VISIT = "builtin.covered-visit"
 QUOTED = "builtin.quoted"
+PRIVATE_TRAVEL = "builtin.private-travel"
 COUNTRY_SPEAKER = "builtin.country-speaker"
 COUNTRY_PEER = "builtin.country-peer"
 SUMMIT_LEADERS = "builtin.summit-leaders"
@@ -76,7 +77,9 @@ def merge(view: ArticleView, cands: list[Candidate]) -> tuple[list[Event], list[
     merged = _dateline_places(view, merged)
     kept = []
     for c in merged:
-        if _keeps(view, c):
+        if _private_travel(view, c, merged):
+            suppressed.append(_suppressed(view, c, PRIVATE_TRAVEL))
+        elif _keeps(view, c):
             kept.append(c)
         else:
             suppressed.append(_suppressed(view, c, ONE_PARTICIPANT))
@@ -340,6 +343,37 @@ def _keeps(view: ArticleView, c: Candidate) -> bool:
     return len(ids) == 1 and c.kind in ("summit", "conference") and ids[0] not in view.res.countries and any(
         r.part == "participant" and r.value == ids[0] and any(rule.startswith("link.") or rule == "frame.copular-subject"
                                                             for rule in r.rule.split()) for r in c.reasons)
+
+
+def _private_travel(view: ArticleView, c: Candidate, cands: list[Candidate]) -> bool:
+    """A visit to a country by people who hold no office the article or the gazetteer knows, who
+    meet no one else in the article, and whose sentence names no office holder they might act for
+    ("the accused had visited Slovakia several times"): travel, not a visit of state."""
+    if c.kind != "visit" or not all(r in ("visitor", "host") for _, r in c.participants):
+        return False
+    visitors = [a for a, r in c.participants if r == "visitor"]
+    hosts = [a for a, r in c.participants if r == "host"]
+    if not visitors or not hosts or not all(h in view.res.countries for h in hosts):
+        return False
+    if any(set(visitors) & d.actors and (d.kind != "visit" or d.actors - set(visitors) - set(view.res.countries))
+           for d in cands if d is not c):
+        return False  # "Specter met Saudi officials ... He had earlier visited Japan"
+    if any(view.mentions[k].type == PERSON and view.mentions[k].actor not in visitors
+           for e in c.evidence for k in view.by_sentence.get(e.sentence, ())):
+        return False  # "arrived in Tripoli to represent President Ben Ali"
+    return all(a not in view.res.people and _is_named_person(view, a) and not _titled(view, a) for a in visitors)
+
+
+def _titled(view: ArticleView, actor: str) -> bool:
+    """A title or an office goes with the person somewhere in the article ("FBI Director Louis Freeh")."""
+    words = view.res.title_words | frozenset(view.res.naming.get("office_nouns", ()))
+    return bool(_offices(view, actor)) or any(
+        m.actor == actor and (m.title or m.role or any(t.lower in words for t in view.toks[max(0, m.start - 2):m.start]))
+        for m in view.mentions)
+
+
+def _is_named_person(view: ArticleView, actor: str) -> bool:
+    return any(m.actor == actor and m.type == PERSON and m.form in ("name", "surname") for m in view.mentions)
 
 
 def _drop_covered_visits(view: ArticleView, cands: list[Candidate]) -> tuple[list[Candidate], list[Suppressed]]:
