@@ -98,3 +98,10 @@ def test_mentions_are_frozen_and_coreference_returns_new_records(pipeline):
     assert any(m.form == "pronoun" and m.actor == "olaf-scholz" for m in resolved.mentions)
     with pytest.raises(FrozenInstanceError):
         before[0].actor = "x"  # type: ignore[misc]
+
+
+def test_mentions_an_acronym_ends_a_personal_name(pipeline):
+    _, ms = _mentions(pipeline, "A meeting of Suffolk Coastal UKIP members is due next week.")
+    assert not [m for m in ms if m[2] == "Person"]
+    _, ms = _mentions(pipeline, "Tomasz Wierzbicki met the board on Monday.")
+    assert ("Tomasz Wierzbicki", "tomasz-wierzbicki", "Person", "pattern.capitalised-name") in ms

@@ -384,6 +384,8 @@ def _name_after(j: int, toks: tuple[Token, ...], starts: dict[int, list[Match]],
     k = j
     while k < n and k - j < 8 and sent_of[k] == sent_of[j]:
         t = toks[k]
+        if t.text.isupper() and len(t.text) >= 3 and t.text.isalpha():
+            break  # "Suffolk Coastal UKIP members": an acronym names a body, not a person
         if t.is_title and t.text not in words.not_names and t.text.replace("-", "").replace("'", "").replace(".", "").isalpha():
             if k > j and starts.get(k) and any((m.prefix == ACTOR and m.kind != "person") or m.prefix == TITLE
                                                for m in starts[k]):
