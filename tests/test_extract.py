@@ -916,3 +916,9 @@ def test_extract_travel_by_someone_with_no_office_is_no_visit(extract_text):
     assert [e.kind for e in ex.events] == ["visit"]
     ex = extract_text("FBI Director Marek Dvorsky visited Slovakia on Monday.")
     assert [e.kind for e in ex.events] == ["visit"]
+
+
+def test_extract_a_later_report_of_two_of_a_meetings_three_is_the_same_meeting(extract_text):
+    ex = extract_text("Olaf Scholz, Emmanuel Macron and Giorgia Meloni met in Rome on Monday.\n\n"
+                      "Mr Scholz and Mr Macron discussed a joint fund, officials said.")
+    assert len(ex.events) == 1 and set(ex.events[0].actor_ids) == {"olaf-scholz", "emmanuel-macron", "giorgia-meloni"}

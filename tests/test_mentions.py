@@ -105,3 +105,10 @@ def test_mentions_an_acronym_ends_a_personal_name(pipeline):
     assert not [m for m in ms if m[2] == "Person"]
     _, ms = _mentions(pipeline, "Tomasz Wierzbicki met the board on Monday.")
     assert ("Tomasz Wierzbicki", "tomasz-wierzbicki", "Person", "pattern.capitalised-name") in ms
+
+
+def test_mentions_a_chief_executive_is_an_office_not_a_body(pipeline):
+    _, ms = _mentions(pipeline, "The Harbour Mining Corp (HMC) rejected the bid.\n\n"
+                                "Tomasz Wierzbicki met HMC chief executive Ana Lindqvist on Monday.")
+    assert not [m for m in ms if m[0].startswith("HMC chief")]
+    assert ("Ana Lindqvist", "ana-lindqvist", "Person", "pattern.capitalised-name") in ms

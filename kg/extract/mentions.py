@@ -655,6 +655,8 @@ def _add_collectives(out: _Found, toks: tuple[Token, ...], res: Resources, sent_
             continue  # ("Cabinet meeting establishes ...": a body may open a headline)
         if t.i + 1 < len(toks) and toks[t.i + 1].lower in ("of", "from", *offices):
             continue  # "farmers from France": the side says who they are; "union leaders": people
+        if t.i > 0 and toks[t.i - 1].lower in offices:
+            continue  # "LSE chief executive Clara Furse": an office, not a body
         start = t.i
         while start > 0 and sent_of[start - 1] == sent_of[t.i]:
             prev = toks[start - 1]

@@ -173,6 +173,8 @@ def _merge_target(view: ArticleView, c: Candidate, merged: list[Candidate]) -> i
             return k  # "Blinken's visit" after "Blinken met Xi"; not the WTO summit into talks with the WTO
         if len(ids) >= 2 and len(pids) >= 2 and (_covers(view, ids, pids) or _covers(view, pids, ids)):
             return k
+        if len(ids) >= 2 and len(pids) >= 2 and (ids <= pids or pids <= ids) and same_family(c.kind, prev.kind):
+            return k  # "Seifert met LSE chief executive Furse" and, later, "discussed by Seifert with Furse"
         if any(_grouping(view, a) for a in ids & pids):
             return k  # "the G7 talks", "G7 ministers discussed ...": one meeting of the group
         own, prev_own = ids - hosts, pids - prev_hosts  # the hosts aside: "Kishida, who hosted it, welcomed ..."
