@@ -922,3 +922,26 @@ def test_extract_a_later_report_of_two_of_a_meetings_three_is_the_same_meeting(e
     ex = extract_text("Olaf Scholz, Emmanuel Macron and Giorgia Meloni met in Rome on Monday.\n\n"
                       "Mr Scholz and Mr Macron discussed a joint fund, officials said.")
     assert len(ex.events) == 1 and set(ex.events[0].actor_ids) == {"olaf-scholz", "emmanuel-macron", "giorgia-meloni"}
+
+
+def test_extract_a_demonym_before_a_meeting_noun_is_a_side(extract_text):
+    ex = extract_text("French talks with Omar Haddad resumed in Doha on Monday.")
+    assert [set(e.actor_ids) for e in ex.events] == [{"FRA", "omar-haddad"}]
+    ex = extract_text("Israeli-Palestinian negotiations resumed in Cairo on Monday.")
+    assert [set(e.actor_ids) for e in ex.events] == [{"ISR", "PSE"}]
+
+
+def test_extract_a_spokesman_reporting_a_meeting_does_not_stand_for_his_side(extract_text):
+    ex = extract_text("Officials from Canada and Japan met in Rome on Monday, Canadian spokesman Marc Tremblay said.")
+    assert [set(e.actor_ids) for e in ex.events] == [{"CAN", "JPN"}]
+    ex = extract_text("Officials from Canada and Japan met in Rome on Monday, Canadian Foreign Minister Marc Tremblay said.")
+    assert [set(e.actor_ids) for e in ex.events] == [{"marc-tremblay", "JPN"}]
+
+
+def test_extract_the_head_word_of_an_issue_named_before_stands_for_it(extract_text):
+    ex = extract_text("The stability pact limits budget deficits.\n\n"
+                      "Finance ministers from France and Italy will meet on Monday to discuss the pact.")
+    assert [e.issues for e in ex.events] == [("public-finances",)]
+    assert any(r.part == "issue" and "issue.anaphora" in r.rule.split() for r in ex.events[0].reasons)
+    ex = extract_text("Finance ministers from France and Italy will meet on Monday to discuss the pact.")
+    assert [e.issues for e in ex.events] == [()]

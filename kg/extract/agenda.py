@@ -88,7 +88,8 @@ def agenda_sentence(view: ArticleView, s: int, candidates: list[Candidate]) -> l
     plural = any(view.mentions[k].form == PLURAL for k in view.by_sentence.get(s, ()))
     if not (last.actors & named or plural or near <= AGENDA_REACH):
         return candidates
-    grown = with_issues(last, sentence_issues(view, s), view.sentence_evidence(s, cues[0]), cues[0])
+    grown = with_issues(last, sentence_issues(view, s), view.sentence_evidence(s, cues[0]), cues[0],
+                        view.issue_rule)
     return [*candidates[:-1], grown]
 
 
@@ -114,7 +115,8 @@ def following_issues(view: ArticleView, candidates: list[Candidate], suppressed:
                 ks = view.by_sentence.get(s2, ())
                 if not (c.actors & _named_sides(view, ks) or any(view.mentions[k].form == PLURAL for k in ks)):
                     continue
-            c = with_issues(c, sentence_issues(view, s2), view.sentence_evidence(s2, FOLLOWING), FOLLOWING)
+            c = with_issues(c, sentence_issues(view, s2), view.sentence_evidence(s2, FOLLOWING), FOLLOWING,
+                            view.issue_rule)
         out.append(c)
     return out
 
@@ -136,5 +138,6 @@ def headline_issues(view: ArticleView, candidates: list[Candidate]) -> list[Cand
     if candidates[lead].sentence > LEAD_SENTENCES:
         return candidates
     out = list(candidates)
-    out[lead] = with_issues(out[lead], sentence_issues(view, 0), view.sentence_evidence(0, HEADLINE), HEADLINE)
+    out[lead] = with_issues(out[lead], sentence_issues(view, 0), view.sentence_evidence(0, HEADLINE), HEADLINE,
+                            view.issue_rule)
     return out

@@ -1,6 +1,7 @@
 """A meeting as one sentence reports it, before repeated reports are merged into one event."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..model import Evidence, Place, Reason
@@ -53,15 +54,18 @@ def add_party(participants: Parties, actor: str | None, role: str = "participant
     return (*participants, (actor, role))
 
 
-def with_issues(c: Candidate, issues: list[str] | tuple[str, ...], evidence: Evidence | None, rule: str) -> Candidate:
-    """``c`` with the issues not yet in it, the evidence that names them, and why."""
+def with_issues(c: Candidate, issues: list[str] | tuple[str, ...], evidence: Evidence | None, rule: str,
+                rule_of: Callable[[int, str, str], str] | None = None) -> Candidate:
+    """``c`` with the issues not yet in it, the evidence that names them, and why (``rule_of``
+    names the rule of one issue of a sentence where it differs from ``rule``)."""
     added = [i for i in dict.fromkeys(issues) if i not in c.issues]
     if not added:
         return c
     sentence = evidence.sentence if evidence else c.sentence
     return replace(c, issues=(*c.issues, *added),
                    evidence=(*c.evidence, evidence) if evidence and evidence not in c.evidence else c.evidence,
-                   reasons=(*c.reasons, *(Reason("issue", i, rule, sentence) for i in added)))
+                   reasons=(*c.reasons, *(Reason("issue", i, rule_of(sentence, i, rule) if rule_of else rule, sentence)
+                                          for i in added)))
 
 
 def copy_for(c: Candidate, participants: Parties, **changes: object) -> Candidate:

@@ -23,6 +23,8 @@ from ..resources import Person, Resources
 PERSON, COUNTRY, ORG = "Person", "Country", "Organization"
 # mention forms that coref must resolve
 TITLE_ONLY, PRONOUN, PLURAL, COUNTERPART, CAPITAL = "title", "pronoun", "plural", "counterpart", "capital"
+#: the rule of a demonym before a meeting noun ("French talks"): the country is a side
+DEMONYM_SIDE = "pattern.demonym-side"
 _PRIORITY = {"person": 0, "org": 1, "country": 2, "seat": 3, "capital": 4, "demonym": 5}
 
 
@@ -139,6 +141,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
     plural_firsts = {words[0] for words in plurals}
     plural_openers = [tuple(o.lower().split()) for o in naming.get("plural_openers", ())]
     plural_heads = frozenset(naming.get("plural_heads", ()))
+    meeting_nouns = _meeting_nouns(res)
     out = _Found()
     n = len(toks)
     orgs = OrganisationNames(res)
@@ -259,6 +262,12 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                     if mention:
                         out.mentions.append(mention)
                     continue
+                if _meeting_noun_after(j, toks, starts, meeting_nouns):
+                    # "French talks with Hamas", "Israeli-Palestinian negotiations": the country is a side
+                    out.mentions.append(ActorMention(i, best.end, sent_of[i], "group", best.value, COUNTRY,
+                                                     best.value, rule=DEMONYM_SIDE, head=best.end - 1))
+                    i = best.end
+                    continue
                 coordinated = _coordinated_group(j, toks, starts, groups)
                 if coordinated:
                     # "Palestinian and Israeli leaders": the first demonym shares the second's noun
@@ -356,6 +365,22 @@ def _coordinated_group(j: int, toks: tuple[Token, ...], starts: dict[int, list[M
     if not end and toks[j].text == ",":
         return _coordinated_group(nxt.end, toks, starts, groups)  # "Greek, Cypriot and French counterparts"
     return rule if end else ""
+
+
+def _meeting_nouns(res: Resources) -> frozenset[str]:
+    """The nouns of the trigger rules ("talks", "summit", "contacts" of "contacts with")."""
+    return frozenset(p.lower().split()[0] for r in res.rules_of("trigger") if r.spec.get("pos") == "noun"
+                     for p in r.spec.get("phrases", ()) if len(p.split()) == 1 or p.lower().split()[1] in ("with", "between"))
+
+
+def _meeting_noun_after(j: int, toks: tuple[Token, ...], starts: dict[int, list[Match]],
+                        nouns: frozenset[str]) -> bool:
+    """A meeting noun follows the demonym ending before ``j``, straight or after "-" and another
+    demonym ("Israeli-Palestinian talks")."""
+    while j + 1 < len(toks) and toks[j].text in ("-", "–") and any(
+            m.prefix == ACTOR and m.kind == "demonym" for m in starts.get(j + 1, ())):
+        j = max(m.end for m in starts[j + 1] if m.prefix == ACTOR and m.kind == "demonym")
+    return j < len(toks) and toks[j].lower in nouns and toks[j].text.islower()
 
 
 def _gazetteer_mention(m: Match, res: Resources, sent_of: list[int]) -> ActorMention:

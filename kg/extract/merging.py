@@ -245,11 +245,13 @@ def _speakers_for_countries(view: ArticleView, c: Candidate, participants: Parti
     sentences = {e.sentence for e in c.evidence}
     taken = set(c.actors)
     sides = {view.country_of(a) for a in taken if a not in view.res.countries}
+    reporting = view.res.words(COUNTRY_SPEAKER, "reporting_roles")
     out: Parties = ()
     for actor, role in participants:
         if actor in view.res.countries and actor not in sides:  # a side no named party speaks for yet
             named = {m.actor for s in sentences for k in view.by_sentence.get(s, ()) for m in (view.mentions[k],)
                      if m.type == PERSON and m.actor and m.form in ("name", "surname") and not _possessor(view, m)
+                     and m.role not in reporting
                      and view.country_of(m.actor) == actor and m.actor not in taken}
             if len(named) == 1:
                 actor = named.pop()

@@ -290,7 +290,7 @@ def report(view: ArticleView, frame: Frame, ctx: SentenceContext, earlier: list[
         reasons += (Reason("place", place.label, place_rule, s),)
     if date:
         reasons += (Reason("date", date, SENTENCE_DATE, s),)
-    reasons += tuple(Reason("issue", i, rule.id, s) for i in issues)
+    reasons += tuple(Reason("issue", i, view.issue_rule(s, i, rule.id), s) for i in issues)
     distinct = _ordinal(view, frame)
     if distinct:
         reasons += (Reason("event", kind, ANOTHER_MEETING, s),)

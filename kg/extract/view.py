@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from spacy.lang.en.stop_words import STOP_WORDS as COMMON_WORDS
+
 from ..model import Actor, Article, Evidence
 from ..nlp import ISSUE, RULE, Analysis, Match, SentenceTree, Token
 from ..resources import Resources, Rule
@@ -15,6 +17,9 @@ from .mentions import ActorMention
 
 #: the rule whose record keeps the words that read a trigger after them as a verb ("plans to visit")
 VERB_AS_NOUN = "builtin.verb-as-noun"
+ISSUE_ANAPHORA = "issue.anaphora"
+#: the kind of an issue match read from "the pact" after "the stability pact"
+ANAPHORA = "anaphora"
 
 @dataclass(frozen=True, slots=True)
 class SentenceParts:
@@ -40,6 +45,19 @@ class ArticleView:
     trees: Mapping[int, SentenceTree] = field(default_factory=dict)
 
     # ---- derived look-ups ----
+    def anaphoric_issues(self, s: int) -> frozenset[str]:
+        """The issues sentence ``s`` names only by "the pact" after "the stability pact"."""
+        parts = self.parts.get(s)
+        if parts is None:
+            return frozenset()
+        own = {m.value for m in parts.issues if m.kind != ANAPHORA}
+        return frozenset(m.value for m in parts.issues if m.kind == ANAPHORA and m.value not in own)
+
+    def issue_rule(self, s: int, issue: str, rule: str) -> str:
+        """The rule that gave a meeting ``issue`` from sentence ``s``, with the anaphora rule where
+        the sentence names it only by its head word."""
+        return f"{rule} {ISSUE_ANAPHORA}" if issue in self.anaphoric_issues(s) else rule
+
     @property
     def text(self) -> str:
         return self.article.text
@@ -167,11 +185,35 @@ def sentence_parts(an: Analysis, res: Resources, sent_of: tuple[int, ...] | list
             per[s]["statuses"].append(m)
         elif m.prefix == RULE and m.kind == "context":
             per[s]["contexts"].append(m)
+    _issue_anaphora(an, res, per)
     triggers = {r.id: r for r in res.rules_of("trigger")}
     verbal = res.words(VERB_AS_NOUN, "verbal_before")
     return {s: SentenceParts(tuple(_longest(d["triggers"], triggers, toks, verbal)), tuple(d["statuses"]),
                              tuple(d["contexts"]), tuple(_longest(d["issues"], {}, toks, verbal)))
             for s, d in per.items()}
+
+
+def _issue_anaphora(an: Analysis, res: Resources, per: Mapping[int, Mapping[str, list[Match]]]) -> None:
+    """ "The stability pact ... ministers meet Monday to discuss the pact": "the" and the head word
+    of an issue the article named before stand for that issue (a match of kind ``ANAPHORA``)."""
+    toks = an.tokens
+    heads = res.words(ISSUE_ANAPHORA, "heads")
+    determiners = res.words(ISSUE_ANAPHORA, "determiners")
+    named: dict[str, Match] = {}  # head word -> the last issue named with it
+    for s in sorted(per):
+        found = per[s]["issues"]
+        covered = {i for m in found for i in range(m.start, m.end)}
+        first, end = an.sentences[s]
+        for i in range(first + 1, end):
+            prior = named.get(toks[i].lower)
+            if prior is None or i in covered or toks[i - 1].lower not in determiners or not toks[i].text.islower():
+                continue
+            if i + 1 < end and toks[i + 1].text.isalpha() and toks[i + 1].lower not in COMMON_WORDS:
+                continue  # "the deal makers": the word describes another noun
+            found.append(Match(prior.prefix, ANAPHORA, prior.value, i, i + 1))
+        for m in found:
+            if m.kind != ANAPHORA and m.end - m.start >= 2 and toks[m.end - 1].lower in heads:
+                named[toks[m.end - 1].lower] = m
 
 
 def _longest(ms: list[Match], rules: dict[str, Rule], toks: tuple[Token, ...], verbal_before: frozenset[str]
