@@ -945,3 +945,13 @@ def test_extract_the_head_word_of_an_issue_named_before_stands_for_it(extract_te
     assert any(r.part == "issue" and "issue.anaphora" in r.rule.split() for r in ex.events[0].reasons)
     ex = extract_text("Finance ministers from France and Italy will meet on Monday to discuss the pact.")
     assert [e.issues for e in ex.events] == [()]
+
+
+def test_extract_a_general_secretary_is_an_office_before_a_name(extract_text):
+    ex = extract_text("Olaf Scholz met Ostwerk general secretary Dana Lukic in Berlin.")
+    assert [set(e.actor_ids) for e in ex.events] == [{"olaf-scholz", "dana-lukic"}]
+
+
+def test_extract_a_countrys_politicians_are_its_side(extract_text):
+    ex = extract_text("Olaf Scholz met Spanish politicians in Madrid on Monday.")
+    assert [set(e.actor_ids) for e in ex.events] == [{"olaf-scholz", "ESP"}]

@@ -111,4 +111,11 @@ def test_mentions_a_chief_executive_is_an_office_not_a_body(pipeline):
     _, ms = _mentions(pipeline, "The Harbour Mining Corp (HMC) rejected the bid.\n\n"
                                 "Tomasz Wierzbicki met HMC chief executive Ana Lindqvist on Monday.")
     assert not [m for m in ms if m[0].startswith("HMC chief")]
-    assert ("Ana Lindqvist", "ana-lindqvist", "Person", "pattern.capitalised-name") in ms
+    assert [m[1:3] for m in ms if m[0].endswith("Ana Lindqvist")] == [("ana-lindqvist", "Person")]
+
+
+def test_mentions_the_first_word_after_a_bullet_opens_the_sentence(pipeline):
+    _, ms = _mentions(pipeline, "Daily digest\n\n- Seven ministers will visit Mexico in May.")
+    assert not [m for m in ms if m[0].startswith("Seven")]
+    _, ms = _mentions(pipeline, "Daily digest\n\n- Mexico said Halvard executives will visit Peru.")
+    assert ("Halvard executives", "halvard", "Organization", "name.organisation") in ms

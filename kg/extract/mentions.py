@@ -743,6 +743,9 @@ def _named_owner(start: int, toks: tuple[Token, ...], sent_of: list[int], covere
         i -= 1
     if i == start:
         return None
-    if (i == 0 or sent_of[i - 1] != sent_of[i]) and start - i == 1:
+    opening = i
+    while opening > 0 and sent_of[opening - 1] == sent_of[i] and not toks[opening - 1].text.isalnum():
+        opening -= 1  # "- Seven ministers will ...": a bullet before the first word
+    if (opening == 0 or sent_of[opening - 1] != sent_of[i]) and start - i == 1:
         return None  # "Officials said ..." opens a sentence: a capital, not a name
     return i
