@@ -955,3 +955,8 @@ def test_extract_a_general_secretary_is_an_office_before_a_name(extract_text):
 def test_extract_a_countrys_politicians_are_its_side(extract_text):
     ex = extract_text("Olaf Scholz met Spanish politicians in Madrid on Monday.")
     assert [set(e.actor_ids) for e in ex.events] == [{"olaf-scholz", "ESP"}]
+
+
+def test_extract_a_name_set_off_by_commas_before_the_verb_is_its_subject(extract_text):
+    ex = extract_text("Co-founder of Vantor, Sergey Brin, personally met with Ahmed Mohamed during his visit to the company.")
+    assert [set(e.actor_ids) for e in ex.events] == [{"sergey-brin", "ahmed-mohamed"}]

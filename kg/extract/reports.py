@@ -311,6 +311,9 @@ def _with_surface(view: ArticleView, frame: Frame, ctx: SentenceContext) -> list
     if noun and roles - {"place"}:
         return parties
     rule = frame.rule.id
+    if "subject" in frame.unnamed and not noun and not any(p.role == "subject" for p in parties):
+        parties += [Party(k, "subject", (rule, surface.SUBJECT_RULE)) for k in
+                    surface.appositive_subject(view, frame.trigger, ctx.groups, ctx.effects)]
     if "subject" not in roles:
         parties += [Party(k, "subject", (rule, surface.SUBJECT_RULE)) for k in
                     surface.subject(view, frame.trigger, noun, ctx.groups, ctx.effects)]

@@ -71,6 +71,24 @@ def subject(view: ArticleView, trig: Match, noun: bool, groups: list[list[int]],
     return modifier or fallback or []
 
 
+def appositive_subject(view: ArticleView, trig: Match, groups: list[list[int]], effects: dict[int, str]) -> list[int]:
+    """ "Co-founder of Vantor, Sergey Brin, met ...": a name set off by commas right before the
+    verb is who the tree's unnamed subject is."""
+    toks, ms = view.toks, view.mentions
+    a = view.sentences[view.sent_of[trig.start]][0]
+    i = trig.start - 1
+    while i > a and (toks[i].lower in view.res.words(SUBJECT_RULE, "before_verb")
+                     or (toks[i].text.islower() and toks[i].lower.endswith("ly"))):
+        i -= 1  # "personally", "has", "also"
+    if i <= a or toks[i].text != ",":
+        return []
+    for g in groups:
+        first = ms[g[0]].start
+        if ms[g[-1]].end == i and first > a and toks[first - 1].text == ",":
+            return [k for k in g if effects.get(k) not in _NOT_PARTIES]
+    return []
+
+
 def _joiner(view: ArticleView, members: list[int], groups: list[list[int]]) -> list[int]:
     """Who joins the subject: "Rubio will join Mike Waltz for the talks"."""
     toks, ms = view.toks, view.mentions
