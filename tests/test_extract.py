@@ -960,3 +960,15 @@ def test_extract_a_countrys_politicians_are_its_side(extract_text):
 def test_extract_a_name_set_off_by_commas_before_the_verb_is_its_subject(extract_text):
     ex = extract_text("Co-founder of Vantor, Sergey Brin, personally met with Ahmed Mohamed during his visit to the company.")
     assert [set(e.actor_ids) for e in ex.events] == [{"sergey-brin", "ahmed-mohamed"}]
+
+
+def test_extract_talks_under_way_and_their_next_session_are_one_meeting(extract_text):
+    ex = extract_text("Vantor Corp began talks with Halvard Group.\n\n"
+                      "Ahead of talks with Halvard Group on Friday, the company said it may raise its offer.", date=None)
+    assert [(e.kind, e.status, set(e.actor_ids)) for e in ex.events] == \
+        [("talks", "ongoing", {"vantor-corp", "halvard-group"})]
+
+
+def test_extract_talks_that_will_begin_are_planned_for_a_day_to_come(extract_text):
+    ex = extract_text("Talks between Chile and Peru will begin by September 2, Jean Dufour said.")
+    assert [(e.status, e.date) for e in ex.events] == [("planned", "2023-09-02")]

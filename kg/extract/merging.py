@@ -162,9 +162,9 @@ def _merge_target(view: ArticleView, c: Candidate, merged: list[Candidate]) -> i
             continue
         if c.kind == prev.kind and any(_grouping(view, a) for a in ids & pids):
             return k  # "Chidambaram is attending the G7 meeting" and "India has been invited to it"
-        if (c.status == PLANNED) != (prev.status == PLANNED) and not (c.date and c.date == prev.date
-                                                                      and len(c.date) == 10):
-            continue  # a planned and a held meeting are two, unless reported for the same day
+        if {c.status, prev.status} == {PLANNED, HELD} and not (c.date and c.date == prev.date and len(c.date) == 10):
+            continue  # a planned and a held meeting are two, unless reported for the same day (talks under
+            # way and their next session are one)
         if (c.anaphoric and (ids <= pids or same_family(c.kind, prev.kind))) or (
                 ids == pids and ((len(ids) > 1 and not _call_and_visit(c.kind, prev.kind))
                                  or same_family(c.kind, prev.kind))):
