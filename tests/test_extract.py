@@ -972,3 +972,18 @@ def test_extract_talks_under_way_and_their_next_session_are_one_meeting(extract_
 def test_extract_talks_that_will_begin_are_planned_for_a_day_to_come(extract_text):
     ex = extract_text("Talks between Chile and Peru will begin by September 2, Jean Dufour said.")
     assert [(e.status, e.date) for e in ex.events] == [("planned", "2023-09-02")]
+
+
+def test_extract_an_aside_between_commas_does_not_hide_the_subject(extract_text):
+    ex = extract_text("Mr Olaf Scholz, meanwhile, is visiting Tanzania and Kenya to highlight the plight of refugees.")
+    assert sorted(tuple(sorted(e.actor_ids)) for e in ex.events) == [("KEN", "olaf-scholz"), ("TZA", "olaf-scholz")]
+    ex = extract_text("Prime Minister Olaf Scholz called an election.\n\nBefore the election this month, Scholz, as a "
+                      "member of the German Social Democratic Party, visited Taiwan in August and told Taiwan "
+                      "President Lai Ching-te that deterrence was needed.")
+    assert [set(e.actor_ids) for e in ex.events] == [{"olaf-scholz", "lai-ching-te"}]
+
+
+def test_extract_a_surname_two_people_share_is_the_one_the_story_named_first(extract_text):
+    ex = extract_text("Ana Vidal, the granddaughter of former president Carlos Vidal, rejoined the party on Friday.\n\n"
+                      "Party leader Luis Ortega met Vidal on Thursday.")
+    assert [set(e.actor_ids) for e in ex.events] == [{"luis-ortega", "ana-vidal"}]

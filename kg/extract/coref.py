@@ -187,14 +187,15 @@ def _by_surname(m: ActorMention, named: list[ActorMention], res: Resources, date
         return next(iter(actors))
     if actors:
         # two people share the surname ("Ahmed Mohamed" and his father "Mohamed El-Hassan
-        # Mohamed"): the one the article names most, else the one named last before it
+        # Mohamed"): the one the article names most, else the one it named first, the story's own
+        # ("Alessandra Mussolini, the granddaughter of Benito Mussolini, ... Mussolini said")
         counts = {a: sum(x.actor == a for x in local) for a in actors}
         top = max(counts.values())
         best = [a for a, c in counts.items() if c == top]
         if len(best) == 1:
             return best[0]
         before = [x for x in local if x.start < m.start and x.actor in best]
-        return before[-1].actor if before else None
+        return before[0].actor if before else None
     candidates = [pid for pid in res.surname_index.get(name, ())
                   if _fits(res, pid, m.role, m.country, date)]
     return candidates[0] if len(candidates) == 1 else None

@@ -107,18 +107,21 @@ def _joiner(view: ArticleView, members: list[int], groups: list[list[int]]) -> l
 def _relative_clause_subject(view: ArticleView, trig: Match, groups: list[list[int]], effects: dict[int, str],
                              a: int) -> list[int] | None:
     """ "Specter, who has questioned whether Perry should resign, met Saudi officials": the group
-    before ", who ... ," is the subject, whatever the clause names."""
+    before ", who ... ," (or an aside: ", meanwhile,", ", as a party member,") is the subject,
+    whatever the clause names."""
     toks, ms = view.toks, view.mentions
+    before_verb = view.res.words(SUBJECT_RULE, "before_verb")
     i = trig.start - 1
-    while i > a and toks[i].lower in ("also", "then", "later", "finally", "has", "had", "will", "would"):
+    while i > a and (toks[i].lower in ("finally", "has", "had") or toks[i].lower in before_verb):
         i -= 1
     if i <= a or toks[i].text != ",":
         return None
     j = i - 1
     while j > a and toks[j].text not in (",", ";", ":"):
         j -= 1
-    if j <= a or toks[j].text != "," or toks[j + 1].lower not in ("who", "which", "whose"):
-        return None
+    if j <= a or toks[j].text != "," or (toks[j + 1].lower not in ("who", "which", "whose")
+                                         and toks[j + 1].lower not in view.res.words(SUBJECT_RULE, "asides")):
+        return None  # ", who ... ,", and asides: ", meanwhile,", ", as a party member,"
     for g in groups:
         if ms[g[-1]].end == j:
             members = [k for k in g if effects.get(k) not in _NOT_PARTIES]
