@@ -987,3 +987,10 @@ def test_extract_a_surname_two_people_share_is_the_one_the_story_named_first(ext
     ex = extract_text("Ana Vidal, the granddaughter of former president Carlos Vidal, rejoined the party on Friday.\n\n"
                       "Party leader Luis Ortega met Vidal on Thursday.")
     assert [set(e.actor_ids) for e in ex.events] == [{"luis-ortega", "ana-vidal"}]
+
+
+def test_extract_a_name_in_a_fronted_phrase_is_not_the_next_sentences_he(extract_text):
+    ex = extract_text("After meeting Aleksandar Vucic, John Kornblum flew to Zagreb.\n\n"
+                      "He was due to head to Sarajevo on Friday to meet Bosnian President Denis Becirovic.")
+    assert {frozenset(e.actor_ids) for e in ex.events} == {frozenset({"john-kornblum", "HRV"}),
+                                                          frozenset({"john-kornblum", "denis-becirovic"})}

@@ -22,7 +22,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     an = pipeline.analyse(article.text)
     sent_of = sentence_index(an.sentences)
     acts = coref.resolve(find_actor_mentions(an, article.text, res, sent_of, article.date), res, article.date,
-                         an.tokens)
+                         an.tokens, an.sentences)
     parts = sentence_parts(an, res, sent_of)
     view = ArticleView(article, an, res, acts.mentions, acts.new_actors, tuple(sent_of), parts)
     # only sentences that can hold an event are parsed

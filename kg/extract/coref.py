@@ -34,7 +34,7 @@ LEADER_GOVERNMENT = "coref.leader-government"
 
 
 def resolve(acts: ArticleActors, res: Resources, article_date: str | None,
-            tokens: tuple[Token, ...] = ()) -> ArticleActors:
+            tokens: tuple[Token, ...] = (), sentences: tuple[tuple[int, int], ...] = ()) -> ArticleActors:
     """The article's mentions with ``actor`` filled on surname, title, counterpart and pronoun
     mentions where it can be told for sure, as new records (the input is left as it was)."""
     ms = list(acts.mentions)
@@ -66,9 +66,10 @@ def resolve(acts: ArticleActors, res: Resources, article_date: str | None,
                 ms[k] = replace(m, actor=m.country, type=COUNTRY, rule="coref.office-country")
             else:
                 ms[k] = replace(m, actor=actor)
+    asides = _in_fronted_phrases(ms, tokens, sentences, frozenset(res.naming.get("fronted_openers", ())))
     for k, m in enumerate(ms):
         if m.form == PRONOUN and m.actor is None:
-            ms[k] = replace(m, actor=_by_pronoun(m, ms, res, _relative_head(m, ms, tokens)))
+            ms[k] = replace(m, actor=_by_pronoun(m, ms, res, _relative_head(m, ms, tokens), asides))
     for k, m in enumerate(ms):
         if m.type == PERSON and m.actor in res.people:
             person = res.people[m.actor]
@@ -258,10 +259,28 @@ def _relative_head(m: ActorMention, mentions: list[ActorMention], tokens: tuple[
     return next((x.actor for x in mentions if x.end == i - 2 and x.type == PERSON), None)
 
 
-def _by_pronoun(m: ActorMention, mentions: list[ActorMention], res: Resources, other: str | None = None) -> str | None:
+def _in_fronted_phrases(ms: list[ActorMention], tokens: tuple[Token, ...], sentences: tuple[tuple[int, int], ...],
+                        openers: frozenset[str]) -> frozenset[int]:
+    """Starts of the mentions inside a fronted phrase ("After meeting Milosevic, Kornblum flew
+    ..."): not the subject of their sentence."""
+    out = set()
+    for m in ms:
+        if m.sentence >= len(sentences) or m.sentence < 0:
+            continue
+        a, b = sentences[m.sentence]
+        if tokens[a].lower in openers and not any(t.text == "," for t in tokens[a:m.start]) \
+                and any(t.text == "," for t in tokens[m.end:b]):
+            out.add(m.start)
+    return frozenset(out)
+
+
+def _by_pronoun(m: ActorMention, mentions: list[ActorMention], res: Resources, other: str | None = None,
+                asides: frozenset[int] = frozenset()) -> str | None:
     """The one person of the pronoun's gender mentioned in this or the previous sentence (but
-    ``other``, the person the pronoun's relative clause hangs on)."""
+    ``other``, the person the pronoun's relative clause hangs on; ``asides``: starts of mentions
+    in fronted phrases, not their sentence's subject)."""
     seen: list[str] = []
+    subjects: list[str] = []
     for prev in mentions:
         if prev.start >= m.start:
             break
@@ -274,6 +293,8 @@ def _by_pronoun(m: ActorMention, mentions: list[ActorMention], res: Resources, o
         gender = prev.gender or (res.people[prev.actor].gender if prev.actor in res.people else None)
         if gender in (m.gender, None) and prev.actor not in seen:
             seen.append(prev.actor)
+            if prev.start not in asides:
+                subjects.append(prev.actor)
     if not seen:
         # "Saying he needed ... he flew back. He met ...": a chain of pronouns keeps its referent
         chained = [prev.actor for prev in mentions if prev.start < m.start and prev.form == PRONOUN
@@ -284,8 +305,8 @@ def _by_pronoun(m: ActorMention, mentions: list[ActorMention], res: Resources, o
         return seen[0]
     if seen and m.initial:
         # "He had earlier visited Japan": a sentence-initial pronoun continues the subject of
-        # the sentence before (the first person named there)
-        return seen[0]
+        # the sentence before (the first person named there outside a fronted phrase)
+        return (subjects or seen)[0]
     if not seen and m.possessive:
         # "During his trip to Japan, Joe Biden met ...": a possessive before any name points
         # at the first person named after it in the sentence

@@ -119,6 +119,8 @@ def coordinated_groups(view: ArticleView, s: int, effects: dict[int, str]) -> li
     toks = view.toks
     groups: list[list[int]] = []
     marks = dict(effects)
+    first = view.sentences[s][0]
+    openers = frozenset(view.res.naming.get("fronted_openers", ()))
 
     def words(key: str) -> frozenset[str]:
         return view.res.words(COORDINATED, key)
@@ -145,6 +147,9 @@ def coordinated_groups(view: ArticleView, s: int, effects: dict[int, str]) -> li
             # nor "Catherine Russell, UNICEF's executive director": the owner of her office
             clause_end = clause_end or (between == [","] and last.type == PERSON and m.type != PERSON
                                         and m.end < len(toks) and toks[m.end].lower in ("'s", "’s"))
+            # nor "After meeting Vucic, Kornblum flew ...": the comma closes a fronted phrase
+            clause_end = clause_end or (between == [","] and toks[first].lower in openers
+                                        and not any(t.text == "," for t in toks[first:last.end]))
             if between and len(between) <= 3 and all(w in words("joiners") or w == "the" for w in between) \
                     and between[0] != "the" and same_mark and not clause_end:
                 groups[-1].append(k)
