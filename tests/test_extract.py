@@ -994,3 +994,15 @@ def test_extract_a_name_in_a_fronted_phrase_is_not_the_next_sentences_he(extract
                       "He was due to head to Sarajevo on Friday to meet Bosnian President Denis Becirovic.")
     assert {frozenset(e.actor_ids) for e in ex.events} == {frozenset({"john-kornblum", "HRV"}),
                                                           frozenset({"john-kornblum", "denis-becirovic"})}
+
+
+def test_extract_a_progressive_meeting_on_another_weekday_is_planned_for_that_day(extract_text):
+    ex = extract_text("European Union finance ministers are meeting on Thursday in Brussels.")  # a Monday's news
+    assert [(e.status, e.date) for e in ex.events] == [("planned", "2023-06-22")]
+    ex = extract_text("European Union finance ministers are meeting on Monday in Brussels.")
+    assert [(e.status, e.date) for e in ex.events] == [("ongoing", "2023-06-19")]
+
+
+def test_extract_trips_to_a_countrys_capital_named_by_demonym_are_a_visit(extract_text):
+    ex = extract_text("Ana Vidal, the Spanish foreign minister, made several trips to the Afghan capital last year.")
+    assert [(e.kind, set(e.actor_ids), e.place.key) for e in ex.events] == [("visit", {"ana-vidal", "AFG"}, "AFG")]

@@ -119,3 +119,8 @@ def test_mentions_the_first_word_after_a_bullet_opens_the_sentence(pipeline):
     assert not [m for m in ms if m[0].startswith("Seven")]
     _, ms = _mentions(pipeline, "Daily digest\n\n- Mexico said Halvard executives will visit Peru.")
     assert ("Halvard executives", "halvard", "Organization", "name.organisation") in ms
+
+
+def test_mentions_a_title_after_a_name_and_a_comma_describes_that_person(pipeline):
+    _, ms = _mentions(pipeline, "Ana Vidal, the Spanish foreign minister, arrived in Kabul.")
+    assert [m[1] for m in ms if "foreign minister" in m[0]] == ["ana-vidal"]

@@ -42,6 +42,8 @@ def resolve(acts: ArticleActors, res: Resources, article_date: str | None,
     for k, m in enumerate(ms):
         if m.form == TITLE_ONLY:
             nxt = _apposed_name(k, ms, tokens)
+            if nxt is None:
+                nxt = _name_apposed_to(k, ms, tokens)  # "Ana Vidal, the Spanish foreign minister,"
             if nxt is not None:
                 ms[k] = replace(m, actor=ms[nxt].actor, rule="coref.apposed-name")
                 ms[nxt] = replace(ms[nxt], country=ms[nxt].country or m.country)
@@ -134,6 +136,19 @@ def _possessor_countries(ms: list[ActorMention], tokens: tuple[Token, ...]) -> N
         if m.type == PERSON and prev.type == COUNTRY and prev.form == "name" and m.country is None \
                 and [t.lower for t in tokens[prev.end:m.start]] in (["'s"], ["’s"]):
             ms[k] = replace(m, country=prev.actor)
+
+
+def _name_apposed_to(k: int, mentions: list[ActorMention], tokens: tuple[Token, ...]) -> int | None:
+    """The person a title describes after a comma: "Ana Vidal, the Spanish foreign minister,"."""
+    j = mentions[k].start
+    if j > 0 and tokens[j - 1].lower in ("the", "a", "an"):
+        j -= 1
+    if k == 0 or j < 1 or tokens[j - 1].text != ",":
+        return None
+    prev = mentions[k - 1]
+    if prev.end != j - 1 or prev.type != PERSON or prev.form != "name" or not prev.actor:
+        return None
+    return k - 1
 
 
 def _apposed_name(k: int, mentions: list[ActorMention], tokens: tuple[Token, ...]) -> int | None:

@@ -25,6 +25,8 @@ PERSON, COUNTRY, ORG = "Person", "Country", "Organization"
 TITLE_ONLY, PRONOUN, PLURAL, COUNTERPART, CAPITAL = "title", "pronoun", "plural", "counterpart", "capital"
 #: the rule of a demonym before a meeting noun ("French talks"): the country is a side
 DEMONYM_SIDE = "pattern.demonym-side"
+#: the rule of "the Afghan capital": the country's capital
+DEMONYM_CAPITAL = "pattern.demonym-capital"
 _PRIORITY = {"person": 0, "org": 1, "country": 2, "seat": 3, "capital": 4, "demonym": 5}
 
 
@@ -261,6 +263,12 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
                                          rule="pattern.demonym-noun-name")
                     if mention:
                         out.mentions.append(mention)
+                    continue
+                if j < n and toks[j].lower == "capital" and sent_of[j] == sent_of[i]:
+                    # "the Afghan capital": the country's capital, a place or its government
+                    out.mentions.append(ActorMention(i, j + 1, sent_of[i], CAPITAL, best.value, COUNTRY,
+                                                     best.value, rule=DEMONYM_CAPITAL, head=j))
+                    i = j + 1
                     continue
                 if _meeting_noun_after(j, toks, starts, meeting_nouns):
                     # "French talks with Hamas", "Israeli-Palestinian negotiations": the country is a side

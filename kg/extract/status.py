@@ -2,12 +2,17 @@
 refused, cancelled, hypothetical), from the status rules whose phrases stand in its clause."""
 from __future__ import annotations
 
+from datetime import date
+
 from ..nlp import Match
+from .dates import WEEKDAYS
 from .frames import Frame
 from .view import ArticleView, SentenceParts
 
 HELD, ONGOING, PLANNED = "held", "ongoing", "planned"
 NOT_MEETINGS = ("negated", "refused", "cancelled", "hypothetical")
+PROGRESSIVE = "status.ongoing.progressive"
+PROGRESSIVE_DAY = "status.planned.progressive-day"
 _RANK = {"negated": 5, "refused": 5, "cancelled": 5, "hypothetical": 4, PLANNED: 2, ONGOING: 1}
 
 
@@ -40,7 +45,30 @@ def meeting_status(view: ArticleView, frame: Frame) -> tuple[str, str | None]:
         status = rule.spec["status"]
         if _RANK.get(status, 0) > _RANK.get(best, 0):
             best, best_rule = status, rule.id
+    if best == ONGOING and best_rule == PROGRESSIVE and _day_to_come(view, frame):
+        return PLANNED, PROGRESSIVE_DAY  # "ministers are meeting on Thursday": news for a day to come
     return best, best_rule
+
+
+def _weekday(iso: str | None) -> int | None:
+    try:
+        return date.fromisoformat(iso[:10]).weekday() if iso else None
+    except ValueError:
+        return None  # a year or month alone
+
+
+def _day_to_come(view: ArticleView, frame: Frame) -> bool:
+    """The meeting's clause names a weekday ("on Thursday") other than the article's own day."""
+    s = frame.sentence
+    end = view.sentences[s][1]
+    today = _weekday(view.date)
+    toks = view.toks
+    for i in range(frame.trigger.end, min(end, frame.trigger.end + 8) - 1):
+        if toks[i].lower == "on" and toks[i + 1].lower in WEEKDAYS and WEEKDAYS[toks[i + 1].lower] != today:
+            return True
+        if toks[i].text in (",", ";"):
+            return False
+    return False
 
 
 def _on_predicate(view: ArticleView, frame: Frame, st: Match) -> bool:
