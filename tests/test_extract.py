@@ -1006,3 +1006,11 @@ def test_extract_a_progressive_meeting_on_another_weekday_is_planned_for_that_da
 def test_extract_trips_to_a_countrys_capital_named_by_demonym_are_a_visit(extract_text):
     ex = extract_text("Ana Vidal, the Spanish foreign minister, made several trips to the Afghan capital last year.")
     assert [(e.kind, set(e.actor_ids), e.place.key) for e in ex.events] == [("visit", {"ana-vidal", "AFG"}, "AFG")]
+
+
+def test_extract_a_side_of_another_meeting_noun_does_not_speak_for_a_country(extract_text):
+    ex = extract_text("Yasser Arafat wrote to Benjamin Netanyahu last week.\n\nThe Palestine Liberation Organisation "
+                      "(PLO) negotiators said two weeks of talks with Israel on Hebron had been meaningless, "
+                      "necessitating an Arafat-Netanyahu meeting.", date="1996-09-01")
+    talks = [x for x in ex.suppressed if x.trigger_rule == "trigger.talks.noun"]
+    assert [x.participants for x in talks] == [("ISR",)]

@@ -143,7 +143,7 @@ def find_actor_mentions(an: Analysis, text: str, res: Resources, sent_of: list[i
     plural_firsts = {words[0] for words in plurals}
     plural_openers = [tuple(o.lower().split()) for o in naming.get("plural_openers", ())]
     plural_heads = frozenset(naming.get("plural_heads", ()))
-    meeting_nouns = _meeting_nouns(res)
+    meeting_nouns = meeting_noun_words(res)
     out = _Found()
     n = len(toks)
     orgs = OrganisationNames(res)
@@ -375,7 +375,7 @@ def _coordinated_group(j: int, toks: tuple[Token, ...], starts: dict[int, list[M
     return rule if end else ""
 
 
-def _meeting_nouns(res: Resources) -> frozenset[str]:
+def meeting_noun_words(res: Resources) -> frozenset[str]:
     """The nouns of the trigger rules ("talks", "summit", "contacts" of "contacts with")."""
     return frozenset(p.lower().split()[0] for r in res.rules_of("trigger") if r.spec.get("pos") == "noun"
                      for p in r.spec.get("phrases", ()) if len(p.split()) == 1 or p.lower().split()[1] in ("with", "between"))

@@ -10,7 +10,7 @@ from ..model import Event, Participant, Place, Reason, Suppressed
 from ..resources import GENERIC_ROLES
 from .candidates import Candidate, Parties, absorb, copy_for
 from .coref import mention_roles
-from .mentions import PERSON
+from .mentions import PERSON, meeting_noun_words
 from .places import dateline_place
 from .agenda import LEAD_SENTENCES
 from .reports import drop_redundant_countries
@@ -251,13 +251,24 @@ def _speakers_for_countries(view: ArticleView, c: Candidate, participants: Parti
         if actor in view.res.countries and actor not in sides:  # a side no named party speaks for yet
             named = {m.actor for s in sentences for k in view.by_sentence.get(s, ()) for m in (view.mentions[k],)
                      if m.type == PERSON and m.actor and m.form in ("name", "surname") and not _possessor(view, m)
-                     and m.role not in reporting
+                     and m.role not in reporting and not _names_another_meeting(view, m)
                      and view.country_of(m.actor) == actor and m.actor not in taken}
             if len(named) == 1:
                 actor = named.pop()
                 taken.add(actor)
         out = (*out, (actor, role))
     return out
+
+
+def _names_another_meeting(view: ArticleView, m) -> bool:
+    """The name is a side of a meeting noun right after it ("an Arafat-Netanyahu meeting"):
+    that meeting's party, not a speaker for this one."""
+    toks, i = view.toks, m.end
+    while i + 1 < len(toks) and toks[i].text in ("-", "–") and toks[i + 1].is_title:
+        i += 2
+        while i < len(toks) and toks[i].is_title:
+            i += 1
+    return i < len(toks) and toks[i].lower in meeting_noun_words(view.res)
 
 
 def _possessor(view: ArticleView, m) -> bool:
