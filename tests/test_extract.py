@@ -1014,3 +1014,15 @@ def test_extract_a_side_of_another_meeting_noun_does_not_speak_for_a_country(ext
                       "necessitating an Arafat-Netanyahu meeting.", date="1996-09-01")
     talks = [x for x in ex.suppressed if x.trigger_rule == "trigger.talks.noun"]
     assert [x.participants for x in talks] == [("ISR",)]
+
+
+def test_extract_the_place_of_a_visit_to_a_town_no_lexicon_knows(extract_text):
+    ex = extract_text("Ana Vidal would visit Valdemora for talks with Olaf Scholz.")
+    assert [e.place.label for e in ex.events] == ["Valdemora"]
+    ex = extract_text("Ana Vidal would visit President Olaf Scholz for talks.")
+    assert [e.place for e in ex.events] == [None]
+
+
+def test_extract_a_capital_opening_the_meeting_word_is_its_place(extract_text):
+    ex = extract_text("He said a drive for reform would come at a Madrid conference with Olaf Scholz and Emmanuel Macron.")
+    assert [(e.place.label, e.place.key) for e in ex.events] == [("Madrid", "ESP")]

@@ -14,6 +14,7 @@ from .view import ArticleView
 FREE_PLACE_REACH = 24
 #: the rule of a place no lexicon knows (its record keeps the words around such names)
 FREE_PLACE = "builtin.free-place"
+MODIFIER_PLACE = "builtin.modifier-place"
 #: "BAGHDAD 1996-08-22", "KHASAVYURT, Russia 1996-08-30", "WASHINGTON, May 24 (Reuters) -"
 DATELINE = re.compile(r"^([A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+){0,2})(?:,\s+[A-Z][A-Za-z .]+?)?"
                       r"(?:\s+\d{4}-\d{2}-\d{2}\b|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)")
@@ -51,6 +52,30 @@ def place_of(view: ArticleView, m: ActorMention) -> Place:
     if label.startswith(("the ", "The ")):
         label = label[4:]
     return Place(label, m.actor, m.country)
+
+
+def modifier_place(view: ArticleView, trig: Match) -> Place | None:
+    """ "a London conference", "the Geneva talks": the country or capital the meeting word opens with."""
+    k = view.mention_at.get(trig.start)
+    if k is None or trig.end - trig.start < 2:
+        return None
+    m = view.mentions[k]
+    if m.end < trig.end and (m.form == CAPITAL or (m.type == COUNTRY and m.form == "name")):
+        return place_of(view, m)
+    return None
+
+
+def visited_place(view: ArticleView, trig: Match, b: int) -> Place | None:
+    """ "would visit Bonn for talks": a capitalised name no lexicon knows right after a visit verb."""
+    toks = view.toks
+    j = trig.end
+    if j >= b or not toks[j].is_title or j in view.mention_at or toks[j].text in dates_mod.WEEKDAYS_TITLE \
+            or toks[j].text in dates_mod.MONTHS_TITLE or toks[j].text in view.res.words(FREE_PLACE, "not_places"):
+        return None
+    end = _name_end(view, j, b)
+    if end - j > 2 or any(i in view.mention_at for i in range(j, end)):
+        return None
+    return Place(view.span_text(j, end))
 
 
 def free_place(view: ArticleView, trig: Match, b: int) -> Place | None:

@@ -15,7 +15,7 @@ from .coref import NON_PARTY_ROLES
 from .effects import COORDINATED, coordinated_groups, group_marks, mention_effects
 from .frames import Frame, Party, expansions, read_frame
 from .mentions import CAPITAL, COUNTERPART, COUNTRY, ORG, PERSON, PLURAL, PRONOUN
-from .places import FREE_PLACE, free_place, place_of, sentence_place
+from .places import FREE_PLACE, MODIFIER_PLACE, free_place, modifier_place, place_of, sentence_place, visited_place
 from .status import HELD, NOT_MEETINGS, PLANNED, meeting_status
 from .timing import meeting_date
 from .view import VERB_AS_NOUN, ArticleView, SentenceParts
@@ -199,6 +199,10 @@ def report(view: ArticleView, frame: Frame, ctx: SentenceContext, earlier: list[
     status, status_rule = meeting_status(view, frame)
     b = view.sentences[s][1]
     place_rule = where[1] if where else ""
+    if place is None:
+        place, place_rule = modifier_place(view, trig), MODIFIER_PLACE
+    if place is None and kind_frame == "visit" and pos == "verb":
+        place, place_rule = visited_place(view, trig, b), FREE_PLACE
     if place is None:
         place, place_rule = free_place(view, trig, b), FREE_PLACE
     if place is None:
