@@ -1026,3 +1026,8 @@ def test_extract_the_place_of_a_visit_to_a_town_no_lexicon_knows(extract_text):
 def test_extract_a_capital_opening_the_meeting_word_is_its_place(extract_text):
     ex = extract_text("He said a drive for reform would come at a Madrid conference with Olaf Scholz and Emmanuel Macron.")
     assert [(e.place.label, e.place.key) for e in ex.events] == [("Madrid", "ESP")]
+
+
+def test_extract_a_body_named_on_the_word_that_describes_its_members_office(extract_text):
+    ex = extract_text("A meeting of NATO defence ministers in Brussels on Monday discussed the pact.")
+    assert [set(e.actor_ids) for e in ex.events] == [{"nato"}]

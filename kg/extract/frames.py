@@ -237,6 +237,14 @@ def _mention_at(view: ArticleView, tree: SentenceTree, tok: int) -> int | None:
             # "Netanyahu's government", "Scholz's delegation": the owner of a body of people is its side
             if m.type is not None and (tree.dep(child) != "nmod:poss" or people):
                 return view.mention_at[child]
+    if people:
+        # "NATO defence ministers": the name on the word that describes the office
+        for child in tree.children(tok):
+            if tree.dep(child) in ("compound", "amod") and view.toks[child].text.islower():
+                for grand in tree.children(child):
+                    if tree.dep(grand) in ("compound", "amod", "flat") and grand in view.mention_at \
+                            and view.mentions[view.mention_at[grand]].type is not None:
+                        return view.mention_at[grand]
     return None
 
 
