@@ -332,7 +332,7 @@ class ParsedSentence:
         for i, mark in marks.items():
             doc[i - start]._.set(MARK, mark)
         try:
-            return self._reader.matches(doc, start, rule_types)
+            return self._reader.matches(doc, start, rule_types, frozenset(marks.values()))
         finally:
             for i in marks:
                 doc[i - start]._.set(MARK, "")
@@ -351,22 +351,30 @@ class TreeReader:
         if not SpacyToken.has_extension(MARK):
             SpacyToken.set_extension(MARK, default="")
         self.parser = load_parser()
-        self._matchers: dict[str, DependencyMatcher] = {}
+        # a matcher per rule type and per set of marks a sentence carries: a rule whose predicate
+        # asks for a mark the sentence does not carry cannot match, and matching is most of the
+        # time kg spends reading a tree
+        self._matchers: dict[tuple[str, frozenset[str]], DependencyMatcher] = {}
         self._nodes: dict[int, tuple[str, tuple[str, ...]]] = {}  # match key -> (rule id, node names)
         problems = []
         for rule in rules:
             for n, pattern in enumerate(rule.spec.get("dependency", ())):
-                matcher = self._matchers.setdefault(rule.type, DependencyMatcher(self.parser.nlp.vocab, validate=True))
                 key = f"{rule.id}#{n}"
-                try:
-                    matcher.add(key, [pattern])
-                except (ValueError, KeyError, TypeError) as exc:
-                    problems.append(f"{rule.file}:{rule.line} [{rule.id}] invalid dependency pattern: "
-                                    + " ".join(str(exc).split())[:300])
-                    continue
+                asks = _marks_asked(pattern)
+                for carried in _MARK_SETS:
+                    if not all(ask & carried for ask in asks):
+                        continue  # a node asks for a mark the sentence does not carry
+                    matcher = self._matchers.setdefault(
+                        (rule.type, carried), DependencyMatcher(self.parser.nlp.vocab, validate=True))
+                    try:
+                        matcher.add(key, [pattern])
+                    except (ValueError, KeyError, TypeError) as exc:
+                        problems.append(f"{rule.file}:{rule.line} [{rule.id}] invalid dependency pattern: "
+                                        + " ".join(str(exc).split())[:300])
+                        break
                 self._nodes[self.parser.nlp.vocab.strings[key]] = (rule.id, tuple(node["RIGHT_ID"] for node in pattern))
         if problems:
-            raise ResourceError("\n".join(problems))
+            raise ResourceError("\n".join(sorted(set(problems))))
 
     def parse(self, tokens: tuple[Token, ...], sentences: list[tuple[int, int]],
               names: list[tuple[int, int]] = (), words_for: dict[int, str] | None = None) -> list[ParsedSentence]:
@@ -388,10 +396,13 @@ class TreeReader:
             out.append(ParsedSentence(self, doc, tree))
         return out
 
-    def matches(self, doc: Doc, start: int, rule_types: tuple[str, ...]) -> list[TreeMatch]:
+    def matches(self, doc: Doc, start: int, rule_types: tuple[str, ...],
+                carried: frozenset[str] = frozenset()) -> list[TreeMatch]:
+        """Matches of the rules of ``rule_types`` on a doc whose tokens carry the marks ``carried``."""
         found = []
+        marks = next((m for m in _MARK_SETS if carried <= m), _ALL_MARKS)
         for rule_type in rule_types:
-            matcher = self._matchers.get(rule_type)
+            matcher = self._matchers.get((rule_type, marks))
             if matcher is None:
                 continue
             for key, ids in matcher(doc):
@@ -399,6 +410,23 @@ class TreeReader:
                 found.append(TreeMatch(rule_id, tuple((name, start + i) for name, i in zip(names, ids))))
         found.sort(key=lambda m: (m.rule, m.nodes))
         return found
+
+
+#: the sets of marks a sentence carries when it is matched (no mark; the trigger read as a verb or as a
+#: noun, alone or with the links it reaches), smallest first; and all of them
+_MARK_SETS = (frozenset(), frozenset({"verb"}), frozenset({"noun"}), frozenset({"verb", "link"}),
+              frozenset({"noun", "link"}), frozenset({"verb", "noun", "link"}))
+_ALL_MARKS = _MARK_SETS[-1]
+
+
+def _marks_asked(pattern: list[dict]) -> list[frozenset[str]]:
+    """For each node of a pattern that asks for a mark, the marks it takes."""
+    asked = []
+    for node in pattern:
+        spec = node.get("RIGHT_ATTRS", {}).get("_", {}).get(MARK)
+        if spec is not None:
+            asked.append(frozenset(spec.get("IN", ()) if isinstance(spec, dict) else (spec,)))
+    return asked
 
 
 #: relations a name takes to the rest of its sentence

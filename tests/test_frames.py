@@ -94,3 +94,26 @@ def test_frames_a_dateline_is_no_party(extract_text):
     ex = extract_text("BRUSSELS, Belgium, May 2 (kg) - Olaf Scholz met Emmanuel Macron on Tuesday.", date="2023-05-02")
     assert _pairs(ex) == [["emmanuel-macron", "olaf-scholz"]]
     assert ex.events[0].place.label == "Brussels"
+
+
+
+def test_frames_a_rule_asking_for_a_mark_the_sentence_lacks_is_not_tried(pipeline):
+    """The matcher kept for a sentence's marks holds every rule that could match there and no other,
+    and matching with those marks finds what matching with every rule finds."""
+    from kg.nlp import _MARK_SETS, _marks_asked
+
+    reader = pipeline.trees
+    rules = {r.id: r for r in pipeline.resources.rules}
+    for rule in rules.values():
+        for n, pattern in enumerate(rule.spec.get("dependency", ())):
+            for carried in _MARK_SETS:
+                matcher = reader._matchers.get((rule.type, carried))
+                held = matcher is not None and matcher.has_key(f"{rule.id}#{n}")
+                assert held == all(ask & carried for ask in _marks_asked(pattern)), (rule.id, sorted(carried))
+    an = pipeline.analyse("Olaf Scholz met Emmanuel Macron in Paris.")
+    (parsed,) = reader.parse(an.tokens, [an.sentences[0]])
+    met = 2
+    as_verb = parsed.match({met: "verb"}, ("frame",))
+    assert {m["arg"] for m in as_verb if m["predicate"] == met} >= {0, 4}  # Olaf (Scholz) and (Emmanuel) Macron
+    as_noun = {m.rule for m in parsed.match({met: "noun"}, ("frame",))}
+    assert all(any("noun" in ask for ask in _marks_asked(p)) for r in as_noun for p in rules[r].spec["dependency"])
