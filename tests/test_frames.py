@@ -117,3 +117,10 @@ def test_frames_a_rule_asking_for_a_mark_the_sentence_lacks_is_not_tried(pipelin
     assert {m["arg"] for m in as_verb if m["predicate"] == met} >= {0, 4}  # Olaf (Scholz) and (Emmanuel) Macron
     as_noun = {m.rule for m in parsed.match({met: "noun"}, ("frame",))}
     assert all(any("noun" in ask for ask in _marks_asked(p)) for r in as_noun for p in rules[r].spec["dependency"])
+
+
+def test_frames_the_owner_of_a_trip_is_who_meets_on_it(extract_text):
+    ex = extract_text("Prime Minister Ana Vidal flew home on Monday.\n\n"
+                      "Vidal's travels will include meeting President Olaf Scholz in Berlin.")
+    assert _pairs(ex) == [["ana-vidal", "olaf-scholz"]]
+    assert any(r.value == "ana-vidal" and "frame.subject" in r.rule.split() for r in ex.events[0].reasons)

@@ -231,11 +231,13 @@ def _mention_at(view: ArticleView, tree: SentenceTree, tok: int) -> int | None:
     if k is not None:
         return k
     people = view.toks[tok].lower in view.people_nouns
+    # "Scholz's delegation" are his people; "Suga's travels will include meeting Modi": his trip
+    owned = people or view.toks[tok].lower in view.res.naming.get("itinerary_nouns", ())
     for child in tree.children(tok):
         if tree.dep(child) in _NAME_PARTS and child in view.mention_at:
             m = view.mentions[view.mention_at[child]]
             # "Netanyahu's government", "Scholz's delegation": the owner of a body of people is its side
-            if m.type is not None and (tree.dep(child) != "nmod:poss" or people):
+            if m.type is not None and (tree.dep(child) != "nmod:poss" or owned):
                 return view.mention_at[child]
     if people:
         # "NATO defence ministers": the name on the word that describes the office
