@@ -26,12 +26,14 @@ class Explanation:
 def explain(path: Path, pipeline: Pipeline) -> Iterator[Explanation]:
     """The explanation of each article ``path`` holds (a feed ``feed.jsonl#ID`` names one record)."""
     from .extract import extract
-    from .ingest import Skipped, read_articles
+    from .ingest import Skipped, discover, read_articles
 
     name, _, record = str(path).partition("#")
     file = Path(name)
     if not file.exists():
         raise UsageError(f"no such article file: {file}")
+    if file.is_file():
+        discover([file])  # "x.meta.json" is an article's metadata, not an article: an input error
     found = False
     for item in read_articles([file]):
         if isinstance(item, Skipped):

@@ -42,6 +42,13 @@ def test_explain_a_missing_file_is_one_line_and_a_non_zero_exit(tmp_path):
     assert r.stderr.strip().count("\n") == 0 and "nope.txt" in r.stderr
 
 
+def test_explain_an_articles_metadata_file_is_no_article(tmp_path):
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "Talks", "date": "2023-06-19"}), encoding="utf-8")
+    r = kg("explain", str(tmp_path / "a.meta.json"), cwd=tmp_path)
+    assert r.returncode != 0
+    assert r.stderr.strip().count("\n") == 0 and "not an article file" in r.stderr
+
+
 def test_explain_the_sample_corpus_articles(tmp_path):
     r = kg("explain", str(CORPUS / "trump-kim-summit-cancelled.txt"), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
