@@ -1031,3 +1031,10 @@ def test_extract_a_capital_opening_the_meeting_word_is_its_place(extract_text):
 def test_extract_a_body_named_on_the_word_that_describes_its_members_office(extract_text):
     ex = extract_text("A meeting of NATO defence ministers in Brussels on Monday discussed the pact.")
     assert [set(e.actor_ids) for e in ex.events] == [{"nato"}]
+
+
+def test_extract_a_present_tense_meeting_on_a_date_to_come_is_planned(extract_text):
+    ex = extract_text("Talks between Ukraine and Russia open on 16 December.")
+    assert [(e.status, e.date) for e in ex.events] == [("planned", "2023-12-16")]
+    ex = extract_text("Talks between Ukraine and Russia open on 10 June.")  # before the article's day
+    assert [e.status for e in ex.events] == ["ongoing"]

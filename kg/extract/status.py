@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from ..nlp import Match
-from .dates import WEEKDAYS
+from .dates import WEEKDAYS, DateExpr, find_dates
 from .frames import Frame
 from .view import ArticleView, SentenceParts
 
 HELD, ONGOING, PLANNED = "held", "ongoing", "planned"
 NOT_MEETINGS = ("negated", "refused", "cancelled", "hypothetical")
-PROGRESSIVE = "status.ongoing.progressive"
-PROGRESSIVE_DAY = "status.planned.progressive-day"
+DAY_TO_COME = "status.planned.day-to-come"
 _RANK = {"negated": 5, "refused": 5, "cancelled": 5, "hypothetical": 4, PLANNED: 2, ONGOING: 1}
 
 
@@ -37,17 +36,23 @@ def meeting_status(view: ArticleView, frame: Frame) -> tuple[str, str | None]:
         if not ok or rule.spec.get("trigger_pos", trigger_pos) != trigger_pos:
             continue  # "talks began" is under way; "visited China after he began" is not
         applicable.append(st)
-    best, best_rule = HELD, None
+    best, best_rule, cue = HELD, None, None
     for st in applicable:
         if any(o.start <= st.start and st.end <= o.end and o.end - o.start > st.end - st.start for o in applicable):
             continue  # "invited" inside "invited to take part in": the longer phrase says it
         rule = view.rules[st.value]
         status = rule.spec["status"]
         if _RANK.get(status, 0) > _RANK.get(best, 0):
-            best, best_rule = status, rule.id
-    if best == ONGOING and best_rule == PROGRESSIVE and _day_to_come(view, frame):
-        return PLANNED, PROGRESSIVE_DAY  # "ministers are meeting on Thursday": news for a day to come
+            best, best_rule, cue = status, rule.id, st
+    if best == ONGOING and cue is not None and _present_tense(view, cue) and _day_to_come(view, frame):
+        return PLANNED, DAY_TO_COME  # "ministers are meeting on Thursday", "the summit begins on 16 December"
     return best, best_rule
+
+
+def _present_tense(view: ArticleView, cue: Match) -> bool:
+    """The cue is a present progressive ("are meeting") or a present-tense verb ("begins")."""
+    words = [t.lower for t in view.toks[cue.start:cue.end]]
+    return words[0] in ("is", "are") or (len(words) == 1 and words[0] in view.res.words(DAY_TO_COME, "present_verbs"))
 
 
 def _weekday(iso: str | None) -> int | None:
@@ -58,17 +63,37 @@ def _weekday(iso: str | None) -> int | None:
 
 
 def _day_to_come(view: ArticleView, frame: Frame) -> bool:
-    """The meeting's clause names a weekday ("on Thursday") other than the article's own day."""
+    """The meeting's clause names a weekday other than the article's own day ("on Thursday"), or a
+    day of a month after the article's date (any, when the article has no date: "on 16 December")."""
     s = frame.sentence
     end = view.sentences[s][1]
     today = _weekday(view.date)
     toks = view.toks
     for i in range(frame.trigger.end, min(end, frame.trigger.end + 8) - 1):
-        if toks[i].lower == "on" and toks[i + 1].lower in WEEKDAYS and WEEKDAYS[toks[i + 1].lower] != today:
-            return True
         if toks[i].text in (",", ";"):
             return False
+        if toks[i].lower != "on":
+            continue
+        if toks[i + 1].lower in WEEKDAYS:
+            return WEEKDAYS[toks[i + 1].lower] != today
+        j = min(end, i + 4)
+        found = find_dates(view.text, toks[i + 1].idx, toks[j - 1].end)
+        if found and found[0].start == toks[i + 1].idx and found[0].day and found[0].month:
+            return _after_article(found[0], view.date)
     return False
+
+
+def _after_article(expr: DateExpr, iso: str | None) -> bool:
+    try:
+        ref = date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        ref = None
+    if ref is None:
+        return True
+    try:
+        return date(expr.year or ref.year, expr.month, expr.day) > ref
+    except (TypeError, ValueError):
+        return False
 
 
 def _on_predicate(view: ArticleView, frame: Frame, st: Match) -> bool:
