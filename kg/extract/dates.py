@@ -69,7 +69,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
     return sorted(found, key=lambda d: d.start)
 
 
-def _parse_iso(value: str | None) -> date | None:
+def parse_iso(value: str | None) -> date | None:
+    """The day of an ISO date (None for a year or month alone, or no date)."""
     if not value or len(value) < 10:
         return None
     try:
@@ -80,7 +81,7 @@ def _parse_iso(value: str | None) -> date | None:
 
 def resolve(expr: DateExpr, article_date: str | None, *, future: bool = False) -> tuple[str, str] | None:
     """ISO date (or year-month) and its precision, or None when it cannot be pinned down."""
-    ref = _parse_iso(article_date)
+    ref = parse_iso(article_date)
     if expr.kind in ("iso", "mdy", "dmy"):
         year = expr.year or _year_near(ref, expr.month, expr.day, future)
         if year is None or expr.month is None or expr.day is None:

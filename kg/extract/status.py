@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..nlp import Match
-from .dates import WEEKDAYS, DateExpr, find_dates
+from .dates import WEEKDAYS, DateExpr, find_dates, parse_iso
 from .frames import Frame
 from .view import ArticleView, SentenceParts
 
@@ -55,19 +55,13 @@ def _present_tense(view: ArticleView, cue: Match) -> bool:
     return words[0] in ("is", "are") or (len(words) == 1 and words[0] in view.res.words(DAY_TO_COME, "present_verbs"))
 
 
-def _weekday(iso: str | None) -> int | None:
-    try:
-        return date.fromisoformat(iso[:10]).weekday() if iso else None
-    except ValueError:
-        return None  # a year or month alone
-
-
 def _day_to_come(view: ArticleView, frame: Frame) -> bool:
     """The meeting's clause names a weekday other than the article's own day ("on Thursday"), or a
     day of a month after the article's date (any, when the article has no date: "on 16 December")."""
     s = frame.sentence
     end = view.sentences[s][1]
-    today = _weekday(view.date)
+    day = parse_iso(view.date)
+    today = day.weekday() if day else None
     toks = view.toks
     for i in range(frame.trigger.end, min(end, frame.trigger.end + 8) - 1):
         if toks[i].text in (",", ";"):
@@ -79,20 +73,17 @@ def _day_to_come(view: ArticleView, frame: Frame) -> bool:
         j = min(end, i + 4)
         found = find_dates(view.text, toks[i + 1].idx, toks[j - 1].end)
         if found and found[0].start == toks[i + 1].idx and found[0].day and found[0].month:
-            return _after_article(found[0], view.date)
+            return _after(found[0], day)
     return False
 
 
-def _after_article(expr: DateExpr, iso: str | None) -> bool:
-    try:
-        ref = date.fromisoformat(iso[:10]) if iso else None
-    except ValueError:
-        ref = None
-    if ref is None:
+def _after(expr: DateExpr, day: date | None) -> bool:
+    """The date falls after the article's day (any does, when the article has none)."""
+    if day is None:
         return True
     try:
-        return date(expr.year or ref.year, expr.month, expr.day) > ref
-    except (TypeError, ValueError):
+        return date(expr.year or day.year, expr.month or 0, expr.day or 0) > day
+    except ValueError:
         return False
 
 

@@ -193,23 +193,24 @@ def sentence_parts(an: Analysis, res: Resources, sent_of: tuple[int, ...] | list
             for s, d in per.items()}
 
 
-def _issue_anaphora(an: Analysis, res: Resources, per: Mapping[int, Mapping[str, list[Match]]]) -> None:
+def _issue_anaphora(an: Analysis, res: Resources, per: dict[int, dict[str, list[Match]]]) -> None:
     """ "The stability pact ... ministers meet Monday to discuss the pact": "the" and the head word
-    of an issue the article named before stand for that issue (a match of kind ``ANAPHORA``)."""
+    of an issue the article named before stand for that issue (a match of kind ``ANAPHORA``, added
+    to the sentence's issue matches)."""
     toks = an.tokens
     heads = res.words(ISSUE_ANAPHORA, "heads")
     determiners = res.words(ISSUE_ANAPHORA, "determiners")
     named: dict[str, Match] = {}  # head word -> the last issue named with it
-    for s in sorted(per):
-        found = per[s]["issues"]
+    for s, (first, end) in enumerate(an.sentences):
+        found = per[s]["issues"] if s in per else []
         covered = {i for m in found for i in range(m.start, m.end)}
-        first, end = an.sentences[s]
-        for i in range(first + 1, end):
+        for i in range(first + 1, end if named else first):
             prior = named.get(toks[i].lower)
             if prior is None or i in covered or toks[i - 1].lower not in determiners or not toks[i].text.islower():
                 continue
             if i + 1 < end and toks[i + 1].text.isalpha() and toks[i + 1].lower not in COMMON_WORDS:
                 continue  # "the deal makers": the word describes another noun
+            found = per[s]["issues"]
             found.append(Match(prior.prefix, ANAPHORA, prior.value, i, i + 1))
         for m in found:
             if m.kind != ANAPHORA and m.end - m.start >= 2 and toks[m.end - 1].lower in heads:
