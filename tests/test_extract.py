@@ -1038,3 +1038,10 @@ def test_extract_a_present_tense_meeting_on_a_date_to_come_is_planned(extract_te
     assert [(e.status, e.date) for e in ex.events] == [("planned", "2023-12-16")]
     ex = extract_text("Talks between Ukraine and Russia open on 10 June.")  # before the article's day
     assert [e.status for e in ex.events] == ["ongoing"]
+
+
+def test_extract_travel_with_no_host_no_place_and_no_one_met_is_no_meeting(extract_text):
+    ex = extract_text("Olaf Scholz and Emmanuel Macron travelled to a village on Monday.")
+    assert not ex.events and [x.reason for x in ex.suppressed] == ["builtin.travel-only"]
+    ex = extract_text("Olaf Scholz and Emmanuel Macron travelled to Madrid on Monday.")
+    assert [e.kind for e in ex.events] == ["visit"]

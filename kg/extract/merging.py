@@ -28,6 +28,7 @@ HEADLINE_SUMMARY = "builtin.headline-summary"
 COVERED_VISIT = "builtin.covered-visit"
 QUOTED = "builtin.quoted"
 PRIVATE_TRAVEL = "builtin.private-travel"
+TRAVEL_ONLY = "builtin.travel-only"
 COUNTRY_SPEAKER = "builtin.country-speaker"
 COUNTRY_PEER = "builtin.country-peer"
 SUMMIT_LEADERS = "builtin.summit-leaders"
@@ -79,6 +80,8 @@ def merge(view: ArticleView, cands: list[Candidate]) -> tuple[list[Event], list[
     for c in merged:
         if _private_travel(view, c, merged):
             suppressed.append(_suppressed(view, c, PRIVATE_TRAVEL))
+        elif _travel_only(c):
+            suppressed.append(_suppressed(view, c, TRAVEL_ONLY))
         elif _keeps(view, c):
             kept.append(c)
         else:
@@ -358,6 +361,12 @@ def _keeps(view: ArticleView, c: Candidate) -> bool:
     return len(ids) == 1 and c.kind in ("summit", "conference") and ids[0] not in view.res.countries and any(
         r.part == "participant" and r.value == ids[0] and any(rule.startswith("link.") or rule == "frame.copular-subject"
                                                             for rule in r.rule.split()) for r in c.reasons)
+
+
+def _travel_only(c: Candidate) -> bool:
+    """A visit with visitors and no host, no place and no one met ("Scholz and Macron travelled to
+    a village"): travel, not a meeting."""
+    return c.kind == "visit" and c.place is None and all(r == "visitor" for _, r in c.participants)
 
 
 def _private_travel(view: ArticleView, c: Candidate, cands: list[Candidate]) -> bool:
