@@ -1045,3 +1045,11 @@ def test_extract_travel_with_no_host_no_place_and_no_one_met_is_no_meeting(extra
     assert not ex.events and [x.reason for x in ex.suppressed] == ["builtin.travel-only"]
     ex = extract_text("Olaf Scholz and Emmanuel Macron travelled to Madrid on Monday.")
     assert [e.kind for e in ex.events] == ["visit"]
+
+
+def test_extract_a_news_conference_is_a_meeting_only_with_a_with_phrase(extract_text):
+    ex = extract_text("Ana Vidal told reporters during a news conference at the ministry on Monday with "
+                      "Olaf Scholz that the talks had gone well.")
+    assert [set(e.actor_ids) for e in ex.events] == [{"ana-vidal", "olaf-scholz"}]
+    ex = extract_text("Ana Vidal told a news conference on Monday that Olaf Scholz would not resign.")
+    assert not ex.events
