@@ -124,3 +124,16 @@ def test_frames_the_owner_of_a_trip_is_who_meets_on_it(extract_text):
                       "Vidal's travels will include meeting President Olaf Scholz in Berlin.")
     assert _pairs(ex) == [["ana-vidal", "olaf-scholz"]]
     assert any(r.value == "ana-vidal" and "frame.subject" in r.rule.split() for r in ex.events[0].reasons)
+
+
+def test_frames_the_head_of_a_meeting_phrase_is_not_a_word_of_a_name_before_it():
+    from kg.extract.frames import trigger_head
+    from kg.nlp import SentenceTree
+
+    # "attended an Amnesty International conference": the phrase took "International" as its modifier
+    words = ["attended", "an", "Amnesty", "International", "conference"]
+    heads = (0, 4, 4, 2, 0)
+    deps = ("root", "det", "compound", "flat", "obj")
+    tree = SentenceTree(0, heads, deps, ("VBD", "DT", "NNP", "NNP", "NN"), ("VERB", "DET", "PROPN", "PROPN", "NOUN"))
+    assert words[trigger_head(tree, 3, 5)] == "conference"
+    assert words[trigger_head(tree, 0, 1)] == "attended"

@@ -76,7 +76,10 @@ def trigger_head(tree: SentenceTree, start: int, end: int) -> int:
     of "visit to", "held" of "held a phone call"."""
     heads = [i for i in range(start, end) if not start <= tree.head(i) < end or tree.head(i) == i]
     content = [i for i in heads if tree.dep(i) not in _FUNCTION_DEPS]
-    return (content or heads or [end - 1])[0]
+    # not a word that is part of a name before the phrase ("International" of "an Amnesty
+    # International conference", which the phrase took as its modifier)
+    own = [i for i in content if tree.dep(i) not in ("flat", "compound")]
+    return (own or content or heads or [end - 1])[0]
 
 
 #: relations only a noun takes
