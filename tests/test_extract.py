@@ -1053,3 +1053,10 @@ def test_extract_a_news_conference_is_a_meeting_only_with_a_with_phrase(extract_
     assert [set(e.actor_ids) for e in ex.events] == [{"ana-vidal", "olaf-scholz"}]
     ex = extract_text("Ana Vidal told a news conference on Monday that Olaf Scholz would not resign.")
     assert not ex.events
+
+
+def test_extract_the_organisation_whose_name_opens_a_conference_takes_part(extract_text):
+    ex = extract_text("Olaf Scholz and Emmanuel Macron attended an Amnesty International conference in Paris.")
+    assert [set(e.actor_ids) for e in ex.events] == [{"olaf-scholz", "emmanuel-macron", "amnesty-international"}]
+    ex = extract_text("Olaf Scholz met Emmanuel Macron in a Red Cross plane.")
+    assert [set(e.actor_ids) for e in ex.events] == [{"olaf-scholz", "emmanuel-macron"}]

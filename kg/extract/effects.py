@@ -89,7 +89,8 @@ def _modifies_a_thing(view: ArticleView, m: ActorMention, parts: SentenceParts) 
         return False
     # "an Australian cabinet minister": the noun after the name starts a title
     return all(t.lower not in view.people_or_offices for t in toks[m.end:m.end + 2]) \
-        and all(t.start != m.end for t in parts.triggers)
+        and all(not t.start <= m.end < t.end for t in parts.triggers)  # (the trigger may have taken the
+    # name's last word as its modifier: "an Amnesty International conference")
 
 
 def _topic_lists(view: ArticleView, parts: SentenceParts) -> list[tuple[int, int, str]]:
