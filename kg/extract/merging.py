@@ -10,7 +10,7 @@ from ..model import Event, Participant, Place, Reason, Suppressed
 from ..resources import GENERIC_ROLES
 from .candidates import Candidate, Parties, absorb, copy_for
 from .coref import mention_roles
-from .mentions import PERSON, meeting_noun_words
+from .mentions import PERSON
 from .places import dateline_place
 from .agenda import LEAD_SENTENCES
 from .reports import drop_redundant_countries
@@ -271,7 +271,7 @@ def _names_another_meeting(view: ArticleView, m) -> bool:
         i += 2
         while i < len(toks) and toks[i].is_title:
             i += 1
-    return i < len(toks) and toks[i].lower in meeting_noun_words(view.res)
+    return i < len(toks) and toks[i].lower in view.meeting_nouns
 
 
 def _possessor(view: ArticleView, m) -> bool:

@@ -13,7 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as COMMON_WORDS
 from ..model import Actor, Article, Evidence
 from ..nlp import ISSUE, RULE, Analysis, Match, SentenceTree, Token
 from ..resources import Resources, Rule
-from .mentions import ActorMention
+from .mentions import ActorMention, meeting_noun_words
 
 #: the rule whose record keeps the words that read a trigger after them as a verb ("plans to visit")
 VERB_AS_NOUN = "builtin.verb-as-noun"
@@ -112,6 +112,11 @@ class ArticleView:
             elif open_:
                 inside.add(t.i)
         return frozenset(inside)
+
+    @cached_property
+    def meeting_nouns(self) -> frozenset[str]:
+        """The nouns of the trigger rules ("talks", "summit", "contacts")."""
+        return meeting_noun_words(self.res)
 
     @cached_property
     def people_nouns(self) -> frozenset[str]:
