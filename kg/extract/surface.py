@@ -29,6 +29,10 @@ def subject(view: ArticleView, trig: Match, noun: bool, groups: list[list[int]],
     relative = _relative_clause_subject(view, trig, groups, effects, a)
     if relative is not None:
         return relative
+    if not noun:
+        fronted = _fronted_phrase_subject(view, trig, groups, effects, a)
+        if fronted:
+            return fronted
     fallback: list[int] | None = None
     modifier: list[int] | None = None
     if noun and trig.start >= 2 and toks[trig.start - 1].lower in ("the", "this", "that") \
@@ -101,6 +105,31 @@ def _joiner(view: ArticleView, members: list[int], groups: list[list[int]]) -> l
     for g in groups:
         if ms[g[-1]].end == j + 1 and ms[g[-1]].type == PERSON:
             return g
+    return []
+
+
+def _fronted_phrase_subject(view: ArticleView, trig: Match, groups: list[list[int]], effects: dict[int, str],
+                            a: int) -> list[int]:
+    """ "While in New York to attend the General Assembly, Zelensky told reporters ...": a verb in
+    a fronted phrase that names no one before it has the main clause's subject, the group right
+    after the comma that closes the phrase."""
+    toks, ms = view.toks, view.mentions
+    if toks[a].lower not in view.res.naming.get("fronted_openers", ()):
+        return []
+    comma = next((i for i in range(a, view.sentences[view.sent_of[a]][1]) if toks[i].text == ","), None)
+    if comma is None or comma < trig.end:
+        return []
+    if any(ms[k].end <= trig.start and ms[k].start >= a and effects.get(k) not in _NOT_PARTIES
+           for g in groups for k in g):
+        return []  # someone is named before the verb: the tree and the nearest group say who
+    for g in groups:
+        first = ms[g[0]].start
+        if first <= comma:
+            continue
+        gap = toks[comma + 1:first]
+        if len(gap) <= 3 and all(t.is_title or t.lower in ("the", "a", "an") for t in gap):
+            return [k for k in g if effects.get(k) not in _NOT_PARTIES]  # ("President Zelensky")
+        return []
     return []
 
 
