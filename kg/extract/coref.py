@@ -21,6 +21,7 @@ from .mentions import (
     TITLE_ONLY,
     ActorMention,
     ArticleActors,
+    fronted_phrase_end,
     slug,
 )
 
@@ -280,12 +281,10 @@ def _in_fronted_phrases(ms: list[ActorMention], tokens: tuple[Token, ...], sente
     ..."): not the subject of their sentence."""
     out = set()
     for m in ms:
-        if m.sentence >= len(sentences) or m.sentence < 0:
-            continue
-        a, b = sentences[m.sentence]
-        if tokens[a].lower in openers and not any(t.text == "," for t in tokens[a:m.start]) \
-                and any(t.text == "," for t in tokens[m.end:b]):
-            out.add(m.start)
+        if 0 <= m.sentence < len(sentences):
+            end = fronted_phrase_end(tokens, *sentences[m.sentence], openers)
+            if end is not None and end >= m.end:
+                out.add(m.start)
     return frozenset(out)
 
 

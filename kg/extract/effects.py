@@ -8,7 +8,7 @@ from collections import defaultdict
 from spacy.lang.en.stop_words import STOP_WORDS as COMMON_WORDS
 
 from ..resources import Rule
-from .mentions import CAPITAL, COUNTRY, ORG, PERSON, ActorMention
+from .mentions import CAPITAL, COUNTRY, ORG, PERSON, ActorMention, fronted_phrase_end
 from .view import ArticleView, SentenceParts
 
 DATELINE = "builtin.dateline"
@@ -120,8 +120,7 @@ def coordinated_groups(view: ArticleView, s: int, effects: dict[int, str]) -> li
     toks = view.toks
     groups: list[list[int]] = []
     marks = dict(effects)
-    first = view.sentences[s][0]
-    openers = frozenset(view.res.naming.get("fronted_openers", ()))
+    fronted_end = fronted_phrase_end(toks, *view.sentences[s], view.res.naming.get("fronted_openers", ()))
 
     def words(key: str) -> frozenset[str]:
         return view.res.words(COORDINATED, key)
@@ -149,8 +148,7 @@ def coordinated_groups(view: ArticleView, s: int, effects: dict[int, str]) -> li
             clause_end = clause_end or (between == [","] and last.type == PERSON and m.type != PERSON
                                         and m.end < len(toks) and toks[m.end].lower in ("'s", "’s"))
             # nor "After meeting Vucic, Kornblum flew ...": the comma closes a fronted phrase
-            clause_end = clause_end or (between == [","] and toks[first].lower in openers
-                                        and not any(t.text == "," for t in toks[first:last.end]))
+            clause_end = clause_end or (between == [","] and fronted_end is not None and last.end <= fronted_end < m.start)
             if between and len(between) <= 3 and all(w in words("joiners") or w == "the" for w in between) \
                     and between[0] != "the" and same_mark and not clause_end:
                 groups[-1].append(k)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS as COMMON_WORDS
@@ -83,14 +83,21 @@ class _Found:
     new_actors: dict[str, Actor] = field(default_factory=dict)
 
 
+def fronted_phrase_end(toks: tuple[Token, ...], a: int, b: int, openers: Iterable[str]) -> int | None:
+    """The comma that closes the fronted phrase the sentence of tokens ``a:b`` opens with ("At a
+    conference hosted by Gordon Brown, he said", "After meeting Vucic, Kornblum flew"), if any."""
+    if toks[a].lower not in openers:
+        return None
+    return next((i for i in range(a, b) if toks[i].text == ","), None)
+
+
 def _after_fronted_phrase(i: int, toks: tuple[Token, ...], sentences: tuple[tuple[int, int], ...],
                           sent_of: list[int], openers: set[str]) -> bool:
-    """Token ``i`` follows the comma that closes a fronted phrase ("At a conference hosted by
-    Gordon Brown, he said"): the main clause's subject, like a sentence-initial one."""
+    """Token ``i`` follows the comma that closes a fronted phrase: the main clause's subject, like a
+    sentence-initial one."""
     if i < 2 or toks[i - 1].text != "," or sent_of[i] < 0:
         return False
-    a = sentences[sent_of[i]][0]
-    return toks[a].lower in openers and all(t.text != "," for t in toks[a:i - 1])
+    return fronted_phrase_end(toks, *sentences[sent_of[i]], openers) == i - 1
 
 
 def sentence_index(sentences: tuple[tuple[int, int], ...]) -> list[int]:

@@ -12,7 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as COMMON_WORDS
 
 from ..nlp import Match, Token
 from . import dates as dates_mod
-from .mentions import CAPITAL, COUNTRY, ORG, PERSON
+from .mentions import CAPITAL, COUNTRY, ORG, PERSON, fronted_phrase_end
 from .view import ArticleView
 
 SUBJECT_RULE = "surface.subject"
@@ -114,9 +114,7 @@ def _fronted_phrase_subject(view: ArticleView, trig: Match, groups: list[list[in
     a fronted phrase that names no one before it has the main clause's subject, the group right
     after the comma that closes the phrase."""
     toks, ms = view.toks, view.mentions
-    if toks[a].lower not in view.res.naming.get("fronted_openers", ()):
-        return []
-    comma = next((i for i in range(a, view.sentences[view.sent_of[a]][1]) if toks[i].text == ","), None)
+    comma = fronted_phrase_end(toks, a, view.sentences[view.sent_of[a]][1], view.res.naming.get("fronted_openers", ()))
     if comma is None or comma < trig.end:
         return []
     if any(ms[k].end <= trig.start and ms[k].start >= a and effects.get(k) not in _NOT_PARTIES
